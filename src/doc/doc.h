@@ -1,0 +1,103 @@
+#pragma once
+// The document tree: what the Markdown says, as plain data, before any styling.
+// Every node carries the source range it came from so later stages can report
+// problems at a line and column. One owner (Document), children by value.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/base.h"
+
+namespace cvpress::doc {
+
+enum class NodeKind {
+  // Blocks
+  Document,
+  Heading,  // level 1..6
+  Paragraph,
+  List,      // ordered / bullet, start, tight
+  ListItem,  // task: optional checkbox state
+  BlockQuote,
+  CodeBlock,  // text = the code, info = the fence's info string
+  ThematicBreak,
+  Table,      // children: TableRow; column_alignments
+  TableRow,   // header rows first
+  TableCell,  // alignment
+  HtmlBlock,  // raw HTML: never rendered; a warning is given
+  PageBreak,  // <!-- pagebreak -->
+  // Inlines
+  Text,  // text = the characters (entities and escapes already resolved)
+  SoftBreak,
+  HardBreak,
+  Emphasis,
+  Strong,
+  Strikethrough,
+  Code,        // text = the code span's characters
+  Link,        // url, title; children = link text
+  Image,       // url, title; children = alt text
+  HtmlInline,  // raw HTML: never rendered
+};
+
+enum class Align { Default, Left, Center, Right };
+
+struct Node {
+  NodeKind kind = NodeKind::Document;
+  SourceRange range;
+  std::vector<Node> children;
+
+  std::string text;   // Text, Code, CodeBlock, HtmlBlock, HtmlInline
+  std::string url;    // Link, Image
+  std::string title;  // Link, Image
+  std::string info;   // CodeBlock info string
+
+  int level = 0;                         // Heading 1..6
+  bool ordered = false;                  // List
+  uint32_t start = 1;                    // ordered List start number
+  char delimiter = '.';                  // ordered List: '.' or ')'; bullet List: '-', '*' or '+'
+  bool tight = true;                     // List
+  std::optional<bool> task_checked;      // ListItem of a task list
+  Align align = Align::Default;          // TableCell
+  bool header = false;                   // TableRow / TableCell in the table head
+  std::vector<Align> column_alignments;  // Table
+
+  [[nodiscard]] bool is_block() const { return kind < NodeKind::Text; }
+};
+
+/// One front-matter entry that is not a document key: a layout override such as
+/// `accent: "#0b5394"` or `page.margin: 18mm` (nested maps flattened with '.').
+struct Override {
+  std::string key;
+  std::string value;  // the YAML scalar as written (colours, lengths, names, numbers)
+  SourceLocation key_location;
+  SourceLocation value_location;
+};
+
+/// Document keys from the front matter (DESIGN §3). Empty string = not given.
+struct Metadata {
+  std::string lang;  // BCP 47, e.g. "en", "zh-CN"
+  std::string title;
+  std::string author;
+  std::string layout;  // a name in layouts/ or a file path
+  std::string paper;   // "a4" or "letter"
+  std::string date;    // ISO 8601 date or date-time
+  std::string subject;
+  std::vector<std::string> keywords;
+  std::optional<int> fit;          // pages
+  std::string dir;                 // "ltr", "rtl" or empty
+  SourceLocation layout_location;  // where `layout:` was written, for errors about it
+  std::vector<Override> overrides;
+};
+
+struct Document {
+  std::string path;  // display path of the source file
+  Metadata meta;
+  Node root;  // kind == Document
+};
+
+/// Concatenated text of a subtree (Text, Code, breaks as spaces): headings for bookmarks, alt text.
+[[nodiscard]] std::string plain_text(const Node& node);
+
+[[nodiscard]] const char* kind_name(NodeKind kind);
+
+}  // namespace cvpress::doc

@@ -1,0 +1,162 @@
+#pragma once
+// The style stage: layout templates (layouts/*.yaml, DESIGN §6) loaded, validated and
+// cascaded into a ComputedStyle per element role. Templates are data: every key is
+// declared once with its type, default and help text (see style/schema.cpp).
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/base.h"
+#include "doc/doc.h"
+
+namespace cvpress::style {
+
+/// What an element is to the résumé. Each role has one style rule in a template.
+enum class Role {
+  Page,      // the page body: default text style every role inherits from
+  Name,      // the first `#` heading: the person's name
+  Header,    // what stands between the name and the first `##` (contact lines)
+  Section,   // `##`
+  Entry,     // `###`
+  Subentry,  // `####`
+  Heading5,
+  Heading6,
+  Paragraph,
+  List,
+  ListItem,
+  Marker,  // bullets and numbers
+  BlockQuote,
+  CodeBlock,
+  Code,  // inline code span
+  Link,
+  Strong,
+  Emphasis,
+  Strikethrough,
+  Table,
+  TableHeader,  // a header cell
+  TableCell,
+  Rule,    // thematic break
+  Footer,  // running footer (multi-page résumés)
+};
+inline constexpr std::size_t kRoleCount = static_cast<std::size_t>(Role::Footer) + 1;
+
+/// The template key of a role ("section", "list-item", ...).
+[[nodiscard]] const char* role_key(Role role);
+
+enum class TextAlign { Start, End, Left, Right, Center, Justify };
+enum class TextTransform { None, Uppercase };
+enum class FontWeight { Normal, Bold };
+enum class FontStyle { Normal, Italic };
+
+struct Border {
+  Insets width;  // per side; zero = none
+  Color color;
+  friend bool operator==(const Border&, const Border&) = default;
+};
+
+/// Every property of an element after the cascade. Inherited properties (font, colour,
+/// line height, alignment, ...) come from the parent; box properties (margin, padding,
+/// border, background) do not.
+struct ComputedStyle {
+  // Inherited
+  std::vector<std::string> font_family;  // a stack, first available wins
+  Pt font_size = Pt(10);
+  FontWeight font_weight = FontWeight::Normal;
+  FontStyle font_style = FontStyle::Normal;
+  Color color;
+  double line_height = 1.3;  // multiple of font_size
+  Pt letter_spacing;         // added after every grapheme
+  TextTransform text_transform = TextTransform::None;
+  TextAlign text_align = TextAlign::Start;
+  bool underline = false;
+  bool strikethrough = false;
+  bool ligatures = true;
+  // Not inherited
+  Insets margin;
+  Insets padding;
+  Border border;
+  std::optional<Color> background;
+  Pt indent;                         // lists: indent of nested content (hanging indent)
+  std::vector<std::string> bullets;  // lists: marker per nesting level, cycled
+  Pt marker_gap;                     // lists: space between marker and text
+  bool keep_with_next = false;       // headings: never the last thing on a page
+  bool bookmark = false;             // headings: an outline entry
+};
+
+/// A style rule as written: only the properties the template (or an override) sets.
+/// Unset properties cascade.
+struct StyleRule {
+  std::optional<std::vector<std::string>> font_family;
+  std::optional<Pt> font_size;
+  std::optional<FontWeight> font_weight;
+  std::optional<FontStyle> font_style;
+  std::optional<Color> color;
+  std::optional<double> line_height;
+  std::optional<Pt> letter_spacing;
+  std::optional<TextTransform> text_transform;
+  std::optional<TextAlign> text_align;
+  std::optional<bool> underline;
+  std::optional<bool> strikethrough;
+  std::optional<bool> ligatures;
+  std::optional<Pt> margin_top, margin_right, margin_bottom, margin_left;
+  std::optional<Pt> padding_top, padding_right, padding_bottom, padding_left;
+  std::optional<Pt> border_top, border_right, border_bottom, border_left;
+  std::optional<Color> border_color;
+  std::optional<Color> background;
+  std::optional<Pt> indent;
+  std::optional<std::vector<std::string>> bullets;
+  std::optional<Pt> marker_gap;
+  std::optional<bool> keep_with_next;
+  std::optional<bool> bookmark;
+};
+
+enum class Paper { A4, Letter };
+
+struct PageSetup {
+  std::optional<Paper> paper;  // unset: from the document's lang (US/CA -> Letter, else A4)
+  Insets margin;
+};
+
+/// A loaded template.
+struct Layout {
+  std::string name;         // "classic"
+  std::string description;  // one line, for `cvpress layouts`
+  std::string path;         // the file it came from
+  PageSetup page;
+  std::array<StyleRule, kRoleCount> rules;  // indexed by Role
+};
+
+/// Page size of a paper in points (ISO 216 A4 = 210 x 297 mm; ANSI Letter = 8.5 x 11 in).
+[[nodiscard]] Size paper_size(Paper paper);
+/// The paper for a BCP 47 tag when the document does not say: Letter for US, CA
+/// (and es-MX, PH ...), A4 elsewhere.
+[[nodiscard]] Paper default_paper(std::string_view lang);
+
+/// Resolves `name_or_path`: a path to a .yaml file (contains '/' or ends in .yaml), else a
+/// name looked up as `<dir>/<name>.yaml` in `layout_dirs`. Reports unknown keys (with a
+/// "did you mean" hint), wrong types, bad colours and lengths at file:line:col.
+/// Returns nullopt when the template cannot be used (errors reported).
+[[nodiscard]] std::optional<Layout> load_layout(std::string_view name_or_path,
+                                                const std::vector<std::string>& layout_dirs,
+                                                Diagnostics& diags);
+
+/// Applies front-matter overrides (`doc::Metadata::overrides`, dotted keys as in the
+/// template, e.g. `section.color: "#0b5394"` or `page.margin: 15mm`) to `layout`,
+/// reporting bad keys and values at their location in `source_path`.
+void apply_overrides(Layout& layout, const std::vector<doc::Override>& overrides,
+                     const std::string& source_path, Diagnostics& diags);
+
+/// The cascade: `role`'s rule applied over `parent` (inherited properties carried over,
+/// box properties reset to their defaults first).
+[[nodiscard]] ComputedStyle compute(const Layout& layout, Role role, const ComputedStyle& parent);
+
+/// The style of the page body (Role::Page over the built-in defaults).
+[[nodiscard]] ComputedStyle root_style(const Layout& layout);
+
+/// Layout names found in `layout_dirs` with their descriptions, sorted by name.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> list_layouts(
+    const std::vector<std::string>& layout_dirs);
+
+}  // namespace cvpress::style

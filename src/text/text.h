@@ -1,0 +1,176 @@
+#pragma once
+// The text stage: fonts (FreeType, fontconfig), font fallback, itemization by font,
+// shaping (HarfBuzz), UAX #14 line-break opportunities (ICU) and Unicode names.
+// No other stage sees a FreeType, HarfBuzz, fontconfig or ICU type: fonts cross
+// stages as FontId.
+//
+// Threading: a FontLibrary is used by one thread at a time (a batch worker owns one).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/base.h"
+
+namespace cvpress::text {
+
+/// A loaded face inside one FontLibrary. Stable for the library's lifetime.
+using FontId = uint32_t;
+inline constexpr FontId kNoFont = 0xFFFFFFFFu;
+
+/// What layout and the PDF stage need to know about a face. Metrics in font units.
+struct FaceInfo {
+  std::string path;             // absolute path
+  uint32_t face_index = 0;      // index inside a .ttc
+  std::string postscript_name;  // "NotoSerif-Regular"
+  std::string family;           // "Noto Serif"
+  bool bold = false;
+  bool italic = false;
+  uint32_t units_per_em = 1000;
+  int32_t ascender = 0;   // > 0, above the baseline (OS/2 typo if USE_TYPO_METRICS, else hhea)
+  int32_t descender = 0;  // < 0, below the baseline
+  int32_t line_gap = 0;
+  int32_t cap_height = 0;
+  int32_t x_height = 0;
+  int32_t underline_position = 0;  // < 0: below the baseline
+  int32_t underline_thickness = 0;
+};
+
+/// Converts font units to points at `size`: the one place where font units become Pt.
+[[nodiscard]] inline Pt to_pt(int32_t font_units, Pt size, uint32_t units_per_em) {
+  return Pt(static_cast<double>(font_units) * size.value() / static_cast<double>(units_per_em));
+}
+
+/// An ordered list of faces to try for text of one style: the layout's families first,
+/// then fallbacks for `lang` (e.g. the Noto Sans CJK face matching zh-Hans/zh-Hant/ja/ko).
+struct FontChain {
+  std::vector<FontId> faces;
+  std::string lang;  // BCP 47 used for shaping and the CJK face choice
+  bool bold = false;
+  bool italic = false;
+};
+
+/// A stretch of text [begin, end) (byte offsets into the paragraph's UTF-8) set in one
+/// face. font == kNoFont when no face covers it (the caller reports an error).
+struct FontRun {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  FontId font = kNoFont;
+};
+
+enum class Direction { LeftToRight, RightToLeft };
+
+/// One shaped glyph, HarfBuzz's output in font units (scale == units per em).
+struct ShapedGlyph {
+  uint32_t glyph = 0;
+  uint32_t cluster = 0;  // byte offset into the paragraph's UTF-8 (not into the run)
+  int32_t x_advance = 0;
+  int32_t x_offset = 0;
+  int32_t y_offset = 0;          // HarfBuzz convention: positive is up
+  bool unsafe_to_break = false;  // HB_GLYPH_FLAG_UNSAFE_TO_BREAK
+};
+
+struct ShapeRequest {
+  FontId font = kNoFont;
+  std::string_view text;  // the whole paragraph, UTF-8 (context for shaping)
+  std::size_t begin = 0;  // the run to shape: [begin, end) byte offsets in `text`
+  std::size_t end = 0;
+  Direction direction = Direction::LeftToRight;
+  std::string_view lang;  // BCP 47 ("en", "zh-Hans", "ja"); drives `locl`
+  bool kerning = true;    // `kern`
+  bool ligatures = true;  // `liga`, `clig` (off for code)
+};
+
+/// Glyphs in visual order; clusters are byte offsets into ShapeRequest::text.
+struct ShapedRun {
+  std::vector<ShapedGlyph> glyphs;
+  int64_t advance = 0;  // sum of x_advance, font units
+};
+
+/// A position where a line may break: the line after the break starts at `offset`
+/// (a byte offset into the text). `mandatory` for hard breaks (UAX #14 BK, CR, LF, NL).
+struct BreakOpportunity {
+  std::size_t offset = 0;
+  bool mandatory = false;
+};
+
+/// Where to look for fonts and how to pick fallbacks.
+struct FontLibraryOptions {
+  std::vector<std::string> font_dirs;  // searched first, in order (the project's fonts/)
+  bool use_fontconfig = true;          // then installed fonts via fontconfig
+};
+
+class FontLibrary {
+ public:
+  /// Scans `options.font_dirs` for font files (not recursive into hidden folders).
+  /// Throws cvpress::Error when FreeType cannot be initialised.
+  explicit FontLibrary(FontLibraryOptions options);
+  ~FontLibrary();
+  FontLibrary(const FontLibrary&) = delete;
+  FontLibrary& operator=(const FontLibrary&) = delete;
+
+  /// The face of `family` closest to bold/italic: font_dirs first, then fontconfig.
+  /// Only faces whose family name really is `family` (case-insensitive) qualify: a
+  /// fontconfig substitute for an unknown family returns nullopt. When the family has no
+  /// real bold or italic face, returns the closest face and sets info().bold/italic to
+  /// what the face really is (never synthesised).
+  [[nodiscard]] std::optional<FontId> find(std::string_view family, bool bold, bool italic);
+
+  /// Loads a face from a file. Throws cvpress::Error naming the file on failure.
+  FontId load(const std::string& path, uint32_t face_index);
+
+  [[nodiscard]] const FaceInfo& info(FontId id) const;
+
+  /// True when the face maps `cp` in its cmap.
+  [[nodiscard]] bool covers(FontId id, char32_t cp) const;
+
+  /// `families` resolved in order (missing ones skipped), then the language- and
+  /// script-specific fallbacks for `lang` (CJK: the Noto Sans CJK face of the TTC that
+  /// matches zh-Hans / zh-Hant / ja / ko, found in font_dirs or via fontconfig), then
+  /// general fallbacks (Noto Sans family, DejaVu Sans).
+  [[nodiscard]] FontChain chain(std::span<const std::string> families, bool bold, bool italic,
+                                std::string_view lang);
+
+  /// Splits [begin, end) of `text` into runs of one face each: every grapheme cluster goes
+  /// to the first face of `chain` that covers all of its code points; spaces, punctuation
+  /// and other common characters stay in the face of the text around them when it covers
+  /// them. When no chain face covers a cluster, fontconfig is asked for any installed face
+  /// that does; when none does, the run has font == kNoFont.
+  [[nodiscard]] std::vector<FontRun> itemize(std::string_view text, std::size_t begin, std::size_t end,
+                                             const FontChain& chain);
+
+  /// Shapes one run with HarfBuzz.
+  [[nodiscard]] ShapedRun shape(const ShapeRequest& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// UAX #14 line-break opportunities of `text` (ICU line BreakIterator for `lang`,
+/// including dictionary-based breaking for Thai, Lao, Khmer, Burmese). Offsets are
+/// increasing, exclude 0 and include text.size() (the end is always a break).
+[[nodiscard]] std::vector<BreakOpportunity> line_breaks(std::string_view text, std::string_view lang);
+
+/// Byte offsets of grapheme cluster boundaries (ICU character BreakIterator), excluding 0,
+/// including text.size().
+[[nodiscard]] std::vector<std::size_t> grapheme_boundaries(std::string_view text);
+
+/// The Unicode name of `cp` ("THAI CHARACTER KO KAI"), from ICU; "<unassigned>" if none.
+[[nodiscard]] std::string unicode_name(char32_t cp);
+
+/// Which Debian package or font would cover `cp` ("install fonts-noto-core (Noto Sans Thai)"),
+/// by script; empty when no suggestion is known.
+[[nodiscard]] std::string coverage_hint(char32_t cp);
+
+/// True for characters that take the font of their neighbours during itemization
+/// (UAX #24 Common and Inherited: spaces, punctuation, digits, combining marks).
+[[nodiscard]] bool is_common_script(char32_t cp);
+
+/// Locale-aware upper-casing (ICU; e.g. Turkish dotted i, German ß -> SS).
+[[nodiscard]] std::string to_upper(std::string_view text, std::string_view lang);
+
+}  // namespace cvpress::text
