@@ -1,0 +1,15 @@
+# Renders every samples/*.md to out/*.pdf (the README's first command).
+# cmake -DCVPRESS=<binary> -DSOURCE=<repo> -P scripts/render_samples.cmake
+file(GLOB samples "${SOURCE}/samples/*.md")
+file(MAKE_DIRECTORY "${SOURCE}/out")
+set(failed 0)
+foreach(sample IN LISTS samples)
+  get_filename_component(full "${sample}" NAME)
+  string(REGEX REPLACE "\\.md$" "" stem "${full}")
+  execute_process(COMMAND "${CVPRESS}" render "${sample}" -o "${SOURCE}/out/${stem}.pdf" RESULT_VARIABLE rc)
+  if(rc EQUAL 0)
+    message(STATUS "out/${stem}.pdf")
+  else()
+    message(SEND_ERROR "samples/${full}: cvpress exited with ${rc}")
+  endif()
+endforeach()

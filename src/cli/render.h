@@ -1,0 +1,42 @@
+#pragma once
+// The render pipeline for one document, as an ordered list of stage calls.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/base.h"
+#include "frame/frame.h"
+#include "text/text.h"
+
+namespace cvpress::cli {
+
+struct RenderRequest {
+  std::string input;   // the Markdown file
+  std::string layout;  // layout name or file; empty: front matter, then "classic"
+  std::string paper;   // "a4" / "letter"; empty: front matter, layout, then lang
+  std::vector<std::string> layout_dirs;
+  std::optional<int64_t> source_date_epoch;  // SOURCE_DATE_EPOCH, read by the caller
+};
+
+struct RenderResult {
+  frame::PagedDocument pages;  // empty when errors were reported
+  bool ok = false;
+};
+
+/// Parses, styles, lays out and paginates `request.input`. Problems go to `diags`;
+/// environment failures throw cvpress::Error.
+[[nodiscard]] RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts,
+                                        Diagnostics& diags);
+
+/// The language of a document: front matter `lang`, else a variant suffix of the file
+/// name (`resume.de.md` -> "de"), else "en".
+[[nodiscard]] std::string document_lang(const std::string& meta_lang, const std::string& path);
+
+/// Parses an ISO 8601 date (`2024-05-01`, `2024-05-01T10:30:00Z`); nullopt if malformed.
+[[nodiscard]] std::optional<frame::Date> parse_date(std::string_view text);
+
+/// The UTC calendar time of a Unix time.
+[[nodiscard]] frame::Date date_from_epoch(int64_t seconds);
+
+}  // namespace cvpress::cli

@@ -1,0 +1,28 @@
+#include "layout/context.h"
+
+namespace cvpress::layout {
+
+const text::FontChain& Context::chain(boxes::StyleId id) {
+  if (auto it = chains_.find(id); it != chains_.end()) return it->second;
+  const style::ComputedStyle& s = style(id);
+  text::FontChain c = fonts_.chain(s.font_family, s.font_weight == style::FontWeight::Bold,
+                                   s.font_style == style::FontStyle::Italic, lang());
+  if (c.faces.empty())
+    throw Error("no usable font for \"" +
+                (s.font_family.empty() ? std::string("(none)") : s.font_family.front()) +
+                "\" and no fallback font is installed");
+  return chains_.emplace(id, std::move(c)).first->second;
+}
+
+text::FontId Context::primary_face(boxes::StyleId id) { return chain(id).faces.front(); }
+
+frame::FontIndex Context::font_index(text::FontId face) {
+  if (auto it = font_indices_.find(face); it != font_indices_.end()) return it->second;
+  const text::FaceInfo& info = fonts_.info(face);
+  font_table_.push_back({info.path, info.face_index, info.postscript_name});
+  const auto index = static_cast<frame::FontIndex>(font_table_.size() - 1);
+  font_indices_.emplace(face, index);
+  return index;
+}
+
+}  // namespace cvpress::layout

@@ -1,0 +1,52 @@
+#pragma once
+// What every part of layout shares while one document is laid out: the box tree's
+// styles, the font library, the font table of the output, diagnostics.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "boxes/boxes.h"
+#include "frame/frame.h"
+#include "layout/layout.h"
+#include "text/text.h"
+
+namespace cvpress::layout {
+
+class Context {
+ public:
+  Context(const boxes::BoxTree& tree, text::FontLibrary& fonts, const LayoutOptions& options,
+          Diagnostics& diags)
+      : tree_(tree), fonts_(fonts), options_(options), diags_(diags) {}
+
+  [[nodiscard]] const style::ComputedStyle& style(boxes::StyleId id) const { return tree_.styles[id]; }
+  [[nodiscard]] const std::string& lang() const { return tree_.lang; }
+  [[nodiscard]] const std::string& path() const { return options_.path; }
+  [[nodiscard]] text::FontLibrary& fonts() { return fonts_; }
+  [[nodiscard]] Diagnostics& diags() { return diags_; }
+
+  /// The font chain of a style (its families, bold/italic, the document language).
+  const text::FontChain& chain(boxes::StyleId id);
+  /// The face whose metrics set a style's line box: the first face of its chain.
+  [[nodiscard]] text::FontId primary_face(boxes::StyleId id);
+  /// The output font table index of a face, added on first use.
+  frame::FontIndex font_index(text::FontId face);
+
+  /// True the first time a code point no face covers is seen: each is reported once,
+  /// at its first occurrence.
+  bool first_missing(char32_t cp) { return missing_.insert(cp).second; }
+
+  [[nodiscard]] std::vector<frame::FontFile> take_font_table() { return std::move(font_table_); }
+
+ private:
+  const boxes::BoxTree& tree_;
+  text::FontLibrary& fonts_;
+  const LayoutOptions& options_;
+  Diagnostics& diags_;
+  std::map<boxes::StyleId, text::FontChain> chains_;
+  std::map<text::FontId, frame::FontIndex> font_indices_;
+  std::vector<frame::FontFile> font_table_;
+  std::set<char32_t> missing_;
+};
+
+}  // namespace cvpress::layout
