@@ -29,6 +29,8 @@ def render(cvpress, sample, out, env=None):
 def visible_text(md):
     """The text a reader sees in the Markdown (the same rules as shared/tools/text-recall)."""
     md = re.sub(r"\A---\n.*?\n---\n", "", md, flags=re.S)
+    md = re.sub(r"^\s*(```|~~~).*$", "", md, flags=re.M)             # code fences and info strings
+    md = re.sub(r"^\s{0,3}>\s?", "", md, flags=re.M)                # block quote marks
     md = re.sub(r"<!--.*?-->", "", md, flags=re.S)
     md = re.sub(r"<((?:https?|mailto):[^>\s]+)>", r"\1", md)
     md = re.sub(r"</?[A-Za-z][^>]*>", "", md)
