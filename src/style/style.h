@@ -6,6 +6,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/base.h"
@@ -110,6 +112,11 @@ struct StyleRule {
   std::optional<Pt> marker_gap;
   std::optional<bool> keep_with_next;
   std::optional<bool> bookmark;
+  /// Lengths written in `em`, by template key ("font-size", "margin-top", ...): multiples
+  /// of the element's own computed font size (for font-size itself: of the parent's),
+  /// resolved by compute(). A key present here wins over the absolute member of the same
+  /// property (the loader keeps only the last one written).
+  std::map<std::string, double, std::less<>> em;
 };
 
 enum class Paper { A4, Letter };
@@ -141,6 +148,13 @@ struct Layout {
 [[nodiscard]] std::optional<Layout> load_layout(std::string_view name_or_path,
                                                 const std::vector<std::string>& layout_dirs,
                                                 Diagnostics& diags);
+
+/// The same, for a layout named in a document: an unknown name is reported at
+/// `from_file`:`at` (e.g. the front matter's `layout:` value) instead of without a location.
+[[nodiscard]] std::optional<Layout> load_layout(std::string_view name_or_path,
+                                                const std::vector<std::string>& layout_dirs,
+                                                Diagnostics& diags, const std::string& from_file,
+                                                SourceLocation at);
 
 /// Applies front-matter overrides (`doc::Metadata::overrides`, dotted keys as in the
 /// template, e.g. `section.color: "#0b5394"` or `page.margin: 15mm`) to `layout`,
