@@ -105,8 +105,10 @@ struct FontLibraryOptions {
 
 class FontLibrary {
  public:
-  /// Scans `options.font_dirs` for font files (not recursive into hidden folders).
-  /// Throws cvpress::Error when FreeType cannot be initialised.
+  /// Scans `options.font_dirs` recursively for .ttf/.otf/.ttc files (skipping hidden files
+  /// and folders) and records every face's family and style; faces load on first use.
+  /// Throws cvpress::Error when FreeType cannot be initialised, a font directory does not
+  /// exist, or a font file in it cannot be read or parsed (the message names the file).
   explicit FontLibrary(FontLibraryOptions options);
   ~FontLibrary();
   FontLibrary(const FontLibrary&) = delete;
@@ -129,8 +131,11 @@ class FontLibrary {
 
   /// `families` resolved in order (missing ones skipped), then the language- and
   /// script-specific fallbacks for `lang` (CJK: the Noto Sans CJK face of the TTC that
-  /// matches zh-Hans / zh-Hant / ja / ko, found in font_dirs or via fontconfig), then
-  /// general fallbacks (Noto Sans family, DejaVu Sans).
+  /// matches zh-Hans / zh-Hant / zh-HK / ja / ko, found in font_dirs or via fontconfig), then
+  /// general fallbacks (Noto Sans family, DejaVu Sans). Every chain has a CJK face: for a
+  /// language other than Chinese, Japanese or Korean it is Noto Sans CJK SC, placed after
+  /// the general fallbacks (it then only takes CJK characters and full-width punctuation).
+  /// Faces match `bold`/`italic` as closely as find() does; each appears once.
   [[nodiscard]] FontChain chain(std::span<const std::string> families, bool bold, bool italic,
                                 std::string_view lang);
 
@@ -142,7 +147,9 @@ class FontLibrary {
   [[nodiscard]] std::vector<FontRun> itemize(std::string_view text, std::size_t begin, std::size_t end,
                                              const FontChain& chain);
 
-  /// Shapes one run with HarfBuzz.
+  /// Shapes [begin, end) of request.text with HarfBuzz, the whole text as context. Glyph
+  /// clusters are HarfBuzz's default monotone-grapheme clusters (a base and its marks share
+  /// one), as byte offsets into request.text. request.font must be a face of this library.
   [[nodiscard]] ShapedRun shape(const ShapeRequest& request);
 
  private:
