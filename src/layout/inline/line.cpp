@@ -124,11 +124,13 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
       const Pt ascent = text::to_pt(face.ascender, item.size, face.units_per_em);
       const Pt descent = -text::to_pt(face.descender, item.size, face.units_per_em);
       if (item.span && item.span->code && st.background) {
-        // A code span's tint hugs the glyphs: a little air left and right, the font's
-        // ascent and descent above and below.
+        // A code span's tint hugs the glyphs: a little air left and right, from a bit
+        // above the capitals to a bit below the baseline (the full ascent and descent
+        // would touch the lines above and below).
         const Pt air = item.size * 0.15;
-        under.push_back(frame::FillRect{{pen - air, baseline - ascent, run_width + air * 2, ascent + descent},
-                                        *st.background});
+        const Pt top = baseline - text::to_pt(face.cap_height, item.size, face.units_per_em) - item.size * 0.2;
+        const Pt bottom = baseline + item.size * 0.25;
+        under.push_back(frame::FillRect{{pen - air, top, run_width + air * 2, bottom - top}, *st.background});
       }
       if (st.underline || st.strikethrough) {
         const Pt thickness =
