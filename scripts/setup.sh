@@ -13,6 +13,8 @@ packages=(
   libicu-dev libhyphen-dev libhpdf-dev zlib1g-dev libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
   # fonts beyond the bundled ones: CJK and other scripts (DESIGN §5)
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core fontconfig
+  # tests only: a name-keyed CFF font (Inter)
+  fonts-inter
   # tests: PDF structure, fonts and text checks, test-font building, a non-C locale
   qpdf poppler-utils python3 python3-fonttools locales
 )

@@ -1,0 +1,76 @@
+#pragma once
+// One embedded font face: a Type0 font with Identity-H encoding whose CIDs are chosen by
+// us, so any glyph HarfBuzz picked can be shown (ligatures, contextual forms, conjuncts).
+// The font program is an hb-subset subset: glyf outlines become FontFile2 with a
+// CIDToGIDMap (CID = original glyph id), CID-keyed CFF becomes FontFile3/CIDFontType0C
+// (CID = the charset's CID, which hb-subset keeps), name-keyed CFF is subset keeping glyph
+// ids (CID = glyph id). The ToUnicode CMap comes from the clusters the glyphs were drawn
+// for (pdf-backend.md §6-§8).
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hpdf.h>
+
+#include "frame/frame.h"
+#include "pdf/libharu.h"
+
+namespace cvpress::pdf {
+
+/// What finish() wrote, for tests and measurements.
+struct EmbeddedFont {
+  std::string base_font;          // "ABCDEF+NotoSerif-Regular"
+  bool cff = false;               // FontFile3/CIDFontType0C, else FontFile2
+  std::size_t glyph_count = 0;    // CIDs shown
+  std::size_t program_bytes = 0;  // font program before compression
+  uint64_t program_hash = 0;      // FNV-1a of the font program
+};
+
+class FontEmbedder {
+ public:
+  /// Opens face `font.face_index` of `font.path` with HarfBuzz and FreeType. `doc` must
+  /// outlive the embedder. Throws cvpress::Error naming the file when it cannot be read,
+  /// when its OS/2 fsType forbids embedding (restricted licence, bitmap only, no
+  /// subsetting) or when it has no glyf or CFF outlines (CFF2 is not supported).
+  FontEmbedder(const HpdfDocument& doc, const frame::FontFile& font, bool compress);
+  ~FontEmbedder();
+  FontEmbedder(const FontEmbedder&) = delete;
+  FontEmbedder& operator=(const FontEmbedder&) = delete;
+
+  /// The Type0 font dictionary for page resources (owned by the document's xref). It is
+  /// created on the first call and filled in by finish().
+  [[nodiscard]] HPDF_Dict type0();
+
+  struct EncodedCluster {
+    std::vector<uint16_t> cids;      // one per glyph, in the order given
+    bool needs_actual_text = false;  // the CIDs cannot spell the text: wrap in /ActualText
+  };
+  /// Chooses the CIDs for the glyphs of one cluster (`glyph_ids` in visual order) that
+  /// stand for `text` (UTF-8, logical order) and records their ToUnicode meaning.
+  /// Throws cvpress::Error when a glyph id is not in the font.
+  [[nodiscard]] EncodedCluster encode_cluster(std::span<const uint32_t> glyph_ids, std::string_view text,
+                                              bool rtl);
+
+  /// The /W width of glyph `glyph_id`, in 1/1000 em, rounded to an integer.
+  [[nodiscard]] int width(uint32_t glyph_id) const;
+
+  /// Subsets the font to the glyphs shown and writes the font program, FontDescriptor,
+  /// CIDFont and ToUnicode objects into the Type0 dictionary. Call once, after the last
+  /// encode_cluster() and only when type0() was used. Throws cvpress::Error naming the
+  /// file when subsetting fails.
+  EmbeddedFont finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The OS/2 fsType bits that forbid embedding the font the way we do, as a message
+/// ("restricted licence embedding") or empty when embedding is allowed (OpenType OS/2
+/// table, fsType).
+[[nodiscard]] std::string embedding_refusal(uint16_t fs_type);
+
+}  // namespace cvpress::pdf
