@@ -122,8 +122,7 @@ def check_links(cvpress, sample, work):
         assert got[uri] >= n, f"link {uri}: {got[uri]} annotations, want >= {n}"
     assert sum(got.values()) >= sum(want.values())
     headings = len(re.findall(r"^#{1,4} ", re.sub(r"```.*?```", "", md, flags=re.S), re.M))
-    outlines = len(re.findall(r"/Parent \d+ 0 R\s*/Prev|/Parent \d+ 0 R\s*/Title|/Title .*?/Parent", doc))
-    titles = len(re.findall(r"/Dest \[", doc))
+    titles = len(re.findall(r"/Dest (?:\[|\d+ 0 R)", doc))  # outline items (annotations use /A)
     assert titles >= headings, f"{titles} bookmarks for {headings} headings"
     print(f"links ok: {sum(got.values())} URI annotations for {sum(want.values())} links; {titles} bookmarks")
 
@@ -149,7 +148,7 @@ def check_deterministic(cvpress, sample, work):
     d = render(cvpress, sample, os.path.join(work, "d.pdf"), env=env)
     info = run(["pdfinfo", "-isodates", d]).stdout.decode()
     if not re.search(r"^date:", open(sample, encoding="utf-8").read(), re.M):
-        assert "CreationDate:   2023-11-14T22:13:20" in info, info
+        assert re.search(r"^CreationDate:\s+2023-11-14T22:13:20", info, re.M), info
     print(f"deterministic: identical bytes twice and under LC_ALL={loc}; SOURCE_DATE_EPOCH honoured")
 
 

@@ -128,7 +128,8 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
         // above the capitals to a bit below the baseline (the full ascent and descent
         // would touch the lines above and below).
         const Pt air = item.size * 0.15;
-        const Pt top = baseline - text::to_pt(face.cap_height, item.size, face.units_per_em) - item.size * 0.2;
+        const Pt top =
+            baseline - text::to_pt(face.cap_height, item.size, face.units_per_em) - item.size * 0.2;
         const Pt bottom = baseline + item.size * 0.25;
         under.push_back(frame::FillRect{{pen - air, top, run_width + air * 2, bottom - top}, *st.background});
       }

@@ -55,7 +55,7 @@ TEST_CASE("a heading is never the last slice on a page") {
 
 TEST_CASE("consecutive headings travel together with the first line after them") {
   layout::Flow flow;
-  flow.slices = {slice(70), slice(10, 0, true), slice(10, 0, true), slice(20)};
+  flow.slices = {slice(75), slice(10, 0, true), slice(10, 0, true), slice(20)};
   const frame::PagedDocument doc = paginate::paginate(flow, kPage, {});
   REQUIRE(doc.pages.size() == 2);
   CHECK(doc.pages[0].items.size() == 1);
