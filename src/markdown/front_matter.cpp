@@ -1,6 +1,7 @@
 #include "markdown/front_matter.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -89,6 +90,33 @@ bool is_iso_date(std::string_view s) {
     rest.remove_prefix(3);
   }
   return rest.empty() || rest == "Z";
+}
+
+// The document keys of DESIGN §3, for "did you mean" hints.
+constexpr std::array<std::string_view, 10> kDocumentKeys = {"lang", "title",   "author",   "layout", "paper",
+                                                            "date", "subject", "keywords", "fit",    "dir"};
+
+// Levenshtein distance (insertions, deletions, substitutions), small strings only.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// The document key `name` is probably a misspelling of, or empty.
+std::string_view near_document_key(std::string_view name) {
+  for (std::string_view key : kDocumentKeys)
+    if (edit_distance(lowercase(name), key) <= std::min<std::size_t>(2, key.size() / 2)) return key;
+  return {};
 }
 
 const char* type_name(const YAML::Node& node) {
@@ -273,6 +301,13 @@ class FrontMatterReader {
   // Everything that is not a document key overrides the layout (DESIGN §6); the style stage
   // checks the names and values.
   void add_override(const std::string& name, const YAML::Node& key, const YAML::Node& value) {
+    if (name.find('.') == std::string::npos && !value.IsMap()) {
+      if (std::string_view near = near_document_key(name); !near.empty()) {
+        error(key.Mark(), "unknown front matter key \"" + name + "\"",
+              "did you mean \"" + std::string(near) + "\"?");
+        return;
+      }
+    }
     if (value.IsMap()) {
       for (const auto& entry : value) {
         if (!entry.first.IsScalar()) {

@@ -222,5 +222,15 @@ TEST_CASE("all problems in the front matter are reported at once") {
   CHECK(diags.error_count() == 3);
 }
 
+TEST_CASE("a misspelt document key is an error with a did-you-mean hint, not a layout override") {
+  Diagnostics diags;
+  const doc::Metadata meta = meta_of("---\ntitel: CV\nauthr: A\n---\n# A\n", diags);
+  const std::string text = format(diags);
+  CHECK(text.find("t.md:2:1: error: unknown front matter key \"titel\"\nhint: did you mean \"title\"?") !=
+        std::string::npos);
+  CHECK(text.find("did you mean \"author\"?") != std::string::npos);
+  CHECK(meta.overrides.empty());
+}
+
 }  // namespace
 }  // namespace cvpress::markdown
