@@ -127,6 +127,24 @@ std::string cjk_family(std::string_view lang) {
   return "Noto Sans CJK SC";
 }
 
+std::string serif_cjk_family(std::string_view lang) {
+  std::string family = cjk_family(lang);
+  const std::string_view sans = "Noto Sans ";
+  if (family.rfind(sans, 0) == 0) family.replace(0, sans.size(), "Noto Serif ");
+  return family;
+}
+
+bool is_serif_family(std::string_view family) {
+  std::string lower_family(family);
+  for (char& c : lower_family) c = lower(c);
+  if (lower_family.find("sans") != std::string::npos || lower_family.find("mono") != std::string::npos)
+    return false;
+  for (std::string_view serif : {"serif", "garamond", "times", "libertin", "minion", "georgia", "baskerville",
+                                 "caslon", "palatino", "bodoni", "charter", "crimson", "merriweather"})
+    if (lower_family.find(serif) != std::string::npos) return true;
+  return false;
+}
+
 std::vector<std::string> script_families(std::string_view lang) {
   // Language -> the Noto family of the script it is written in (all in fonts-noto-core).
   static constexpr std::pair<std::string_view, std::string_view> kTable[] = {
@@ -217,8 +235,13 @@ FontChain FontLibrary::chain(std::span<const std::string> families, bool bold, b
 
   const std::string language = parse_tag(lang).language;
   const bool cjk_language = language == "zh" || language == "ja" || language == "ko" || language == "yue";
+  // A serif text face gets the serif (Ming/Song/Mincho/Myeongjo) CJK design, so Han and
+  // Latin share one contrast; sans text gets the sans (Hei/Gothic) design.
+  const bool serif = !out.faces.empty() && is_serif_family(impl_->face(out.faces.front()).info().family);
   auto add_cjk = [&] {
-    std::optional<FontId> cjk = find(cjk_family(lang), bold, italic);
+    std::optional<FontId> cjk;
+    if (serif) cjk = find(serif_cjk_family(lang), bold, italic);
+    if (!cjk) cjk = find(cjk_family(lang), bold, italic);
     if (!cjk && impl_->options.use_fontconfig) {
       // No Noto Sans CJK: any installed face fontconfig picks for the language's ideographs.
       const char32_t probe[] = {kCjkProbe};

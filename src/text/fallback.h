@@ -26,6 +26,13 @@ struct FontLocation {
 /// any other language -> SC.
 [[nodiscard]] std::string cjk_family(std::string_view lang);
 
+/// The serif counterpart of cjk_family(): "Noto Serif CJK SC" and so on (fonts-noto-cjk).
+[[nodiscard]] std::string serif_cjk_family(std::string_view lang);
+
+/// True when a family name says it is a serif design ("Noto Serif", "EB Garamond"), so
+/// its CJK companion should be a serif (Ming/Mincho) face too.
+[[nodiscard]] bool is_serif_family(std::string_view family);
+
 /// Families for the script a non-CJK `lang` is written in ("th" -> {"Noto Sans Thai"}),
 /// tried before the CJK face; empty for Latin, Greek and Cyrillic languages and for CJK.
 [[nodiscard]] std::vector<std::string> script_families(std::string_view lang);
