@@ -97,7 +97,11 @@ int render_command(const RenderArgs& args) {
   return kOk;
 }
 
-int layouts_command() {
+int layouts_command(bool reference) {
+  if (reference) {
+    std::cout << style::reference_markdown();
+    return kOk;
+  }
   const std::string dir = data_dir();
   for (const auto& [name, description] : style::list_layouts({dir + "/layouts"}))
     std::cout << fmt::format("{:<12} {}\n", name, description);
@@ -123,6 +127,9 @@ int run(int argc, char** argv) {
   render_cmd->add_flag("--dump-glyphs", render.dump_glyphs, "With --dump-frames: also list glyph ids");
 
   CLI::App* layouts_cmd = app.add_subcommand("layouts", "List the available layouts");
+  bool layouts_reference = false;
+  layouts_cmd->add_flag("--reference", layouts_reference,
+                        "Print the template key reference (docs/layouts.md)");
 
   try {
     app.parse(argc, argv);
@@ -132,7 +139,7 @@ int run(int argc, char** argv) {
 
   try {
     if (*render_cmd) return render_command(render);
-    if (*layouts_cmd) return layouts_command();
+    if (*layouts_cmd) return layouts_command(layouts_reference);
   } catch (const InternalError& e) {
     std::cerr << "cvpress: " << e.what() << "\nplease report this as a bug\n";
     return kInternalError;

@@ -46,6 +46,7 @@ std::string suggestion(std::string_view word, const std::vector<std::string_view
 std::vector<std::string_view> top_level_keys() {
   std::vector<std::string_view> out = schema::keys(Scope::Layout);
   out.emplace_back("page");
+  out.emplace_back("extends");
   for (std::size_t i = 0; i < kRoleCount; ++i) out.emplace_back(role_key(static_cast<Role>(i)));
   return out;
 }
@@ -58,11 +59,17 @@ std::vector<std::string_view> scope_names() {
 
 std::string layout_stem(const std::string& path) { return fs::path(path).stem().string(); }
 
+std::optional<Layout> load(std::string_view name_or_path, const std::vector<std::string>& dirs,
+                           Diagnostics& diags, const std::string& from_file, SourceLocation at,
+                           std::vector<std::string>& chain);
+bool is_path(std::string_view s);
+
 // Walks one template file.
 class Walker {
  public:
-  Walker(const SourceFile& file, Diagnostics& diags, Layout& layout)
-      : file_(file), diags_(diags), layout_(layout) {}
+  Walker(const SourceFile& file, Diagnostics& diags, Layout& layout, const std::vector<std::string>& dirs,
+         std::vector<std::string>& chain)
+      : file_(file), diags_(diags), layout_(layout), dirs_(dirs), chain_(chain) {}
 
   void walk() {
     YAML::Node root;
@@ -81,8 +88,11 @@ class Walker {
             "start with e.g. `description: ...`");
       return;
     }
+    // `extends: NAME|FILE` first, wherever it is written: the base's values, then ours.
+    if (const YAML::Node base = root["extends"]; base) extend(base);
     const std::vector<std::string_view> top = top_level_keys();
     for_each_entry(root, [&](const std::string& key, const YAML::Node& key_node, const YAML::Node& value) {
+      if (key == "extends") return;  // done above
       if (key == "page") {
         if (expect_mapping(key, key_node, value, "the page setup (paper, margins)"))
           walk_properties(Scope::Page, Role::Page, value);
@@ -103,6 +113,24 @@ class Walker {
   }
 
  private:
+  // Loads the template this one extends into layout_ (keeping our own name and path).
+  void extend(const YAML::Node& base) {
+    if (!base.IsScalar() || base.Scalar().empty()) {
+      error(base.Mark(), "extends expects a layout name or a .yaml file", "e.g. `extends: classic`");
+      return;
+    }
+    std::string target = base.Scalar();
+    // A relative file is relative to the template that names it, like an #include.
+    if (is_path(target) && fs::path(target).is_relative())
+      target = (fs::path(file_.path()).parent_path() / target).lexically_normal().string();
+    std::optional<Layout> parent = load(target, dirs_, diags_, file_.path(), location(base.Mark()), chain_);
+    if (!parent) return;
+    const std::string name = layout_.name, path = layout_.path;
+    layout_ = std::move(*parent);
+    layout_.name = name;
+    layout_.path = path;
+  }
+
   template <typename F>
   void for_each_entry(const YAML::Node& map, F&& f) {
     std::set<std::string> seen;
@@ -186,6 +214,8 @@ class Walker {
   const SourceFile& file_;
   Diagnostics& diags_;
   Layout& layout_;
+  const std::vector<std::string>& dirs_;
+  std::vector<std::string>& chain_;  // the files being loaded, outermost first (cycle check)
 };
 
 bool is_path(std::string_view s) {
@@ -208,7 +238,8 @@ std::map<std::string, std::string> layout_files(const std::vector<std::string>& 
 }
 
 std::optional<Layout> load(std::string_view name_or_path, const std::vector<std::string>& dirs,
-                           Diagnostics& diags, const std::string& from_file, SourceLocation at) {
+                           Diagnostics& diags, const std::string& from_file, SourceLocation at,
+                           std::vector<std::string>& chain) {
   std::string path;
   if (is_path(name_or_path)) {
     std::error_code ec;
@@ -234,12 +265,24 @@ std::optional<Layout> load(std::string_view name_or_path, const std::vector<std:
     }
   }
 
+  std::error_code ec;
+  const std::string canonical = fs::weakly_canonical(fs::path(path), ec).string();
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+    std::string cycle;
+    for (const std::string& f : chain) cycle += layout_stem(f) + " -> ";
+    diags.error(from_file, at,
+                "layout " + in_quotes(layout_stem(path)) + " extends itself: " + cycle + layout_stem(path),
+                "remove the `extends` that closes the circle");
+    return std::nullopt;
+  }
+  chain.push_back(canonical);
   const SourceFile file = SourceFile::read(path);  // an unreadable existing file: cvpress::Error
   Layout layout = schema::base_layout();
   layout.name = layout_stem(path);
   layout.path = path;
   const std::size_t errors_before = diags.error_count();
-  Walker(file, diags, layout).walk();
+  Walker(file, diags, layout, dirs, chain).walk();
+  chain.pop_back();
   if (diags.error_count() != errors_before) return std::nullopt;
   return layout;
 }
@@ -273,12 +316,14 @@ schema::Raw override_value(const Property& p, std::string value) {
 
 std::optional<Layout> load_layout(std::string_view name_or_path, const std::vector<std::string>& layout_dirs,
                                   Diagnostics& diags) {
-  return load(name_or_path, layout_dirs, diags, {}, {});
+  std::vector<std::string> chain;
+  return load(name_or_path, layout_dirs, diags, {}, {}, chain);
 }
 
 std::optional<Layout> load_layout(std::string_view name_or_path, const std::vector<std::string>& layout_dirs,
                                   Diagnostics& diags, const std::string& from_file, SourceLocation at) {
-  return load(name_or_path, layout_dirs, diags, from_file, at);
+  std::vector<std::string> chain;
+  return load(name_or_path, layout_dirs, diags, from_file, at, chain);
 }
 
 void apply_overrides(Layout& layout, const std::vector<doc::Override>& overrides,

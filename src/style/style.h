@@ -169,6 +169,9 @@ void apply_overrides(Layout& layout, const std::vector<doc::Override>& overrides
 /// The style of the page body (Role::Page over the built-in defaults).
 [[nodiscard]] ComputedStyle root_style(const Layout& layout);
 
+/// The template reference, docs/layouts.md, generated from the schema's declarations.
+[[nodiscard]] std::string reference_markdown();
+
 /// Layout names found in `layout_dirs` with their descriptions, sorted by name.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> list_layouts(
     const std::vector<std::string>& layout_dirs);

@@ -257,3 +257,46 @@ TEST_CASE("a bad override is reported in the Markdown file") {
   CHECK(diags.all()[3].message == "unknown key \"accent\"");
   CHECK(rule(*layout, Role::Section).color == Color{0x1f, 0x3a, 0x5f});  // unchanged
 }
+
+TEST_CASE("a layout extends another: the base's values, then its own") {
+  Diagnostics diags;
+  std::string base_path;
+  REQUIRE(load_text("base-x.yaml", "description: base\nsection:\n  color: \"#112233\"\n  font-size: 12pt\n",
+                    diags, &base_path));
+  const auto child = load_text("child-x.yaml", "extends: base-x.yaml\nsection:\n  font-size: 14pt\n", diags);
+  INFO(format(diags));
+  REQUIRE(child);
+  CHECK(child->name == "child-x");
+  CHECK(child->description == "base");
+  CHECK(rule(*child, Role::Section).color == Color{0x11, 0x22, 0x33});
+  CHECK(rule(*child, Role::Section).font_size == Pt(14));
+}
+
+TEST_CASE("a layout can extend a shipped layout by name") {
+  Diagnostics diags;
+  const fs::path dir = fs::temp_directory_path() / "cvpress-unit-style";
+  fs::create_directories(dir);
+  std::ofstream(dir / "mine.yaml") << "extends: classic\nbody:\n  font-size: 11pt\n";
+  const auto layout = load_layout((dir / "mine.yaml").string(), {kLayouts}, diags);
+  INFO(format(diags));
+  REQUIRE(layout);
+  CHECK(rule(*layout, Role::Page).font_size == Pt(11));
+  CHECK(rule(*layout, Role::Section).text_transform == TextTransform::Uppercase);
+}
+
+TEST_CASE("a circle of extends is an error naming the circle") {
+  Diagnostics diags;
+  std::string a_path;
+  load_text("loop-b.yaml", "extends: loop-a.yaml\n", diags);
+  Diagnostics d2;
+  const auto a = load_text("loop-a.yaml", "extends: loop-b.yaml\n", d2, &a_path);
+  CHECK_FALSE(a);
+  CHECK(format(d2).find("extends itself: loop-a -> loop-b -> loop-a") != std::string::npos);
+}
+
+TEST_CASE("extending a missing layout is reported at the extends value") {
+  Diagnostics diags;
+  const auto l = load_text("bad-ext.yaml", "description: x\nextends: clasic\n", diags);
+  CHECK_FALSE(l);
+  CHECK(format(diags).find("bad-ext.yaml:2:10: error: unknown layout \"clasic\"") != std::string::npos);
+}
