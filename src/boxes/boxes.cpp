@@ -192,13 +192,11 @@ class Builder {
     list.role = Role::List;
     list.style = derive(parent.style, Role::List);
     list.range = node.range;
-    const ComputedStyle& ls = tree_.styles[list.style];
     const StyleId marker_style = derive(list.style, Role::Marker);
-    const std::vector<std::string>& bullets =
-        !ls.bullets.empty()
-            ? ls.bullets
-            : (!tree_.styles[marker_style].bullets.empty() ? tree_.styles[marker_style].bullets
-                                                           : kDefaultBullets);
+    // A copy, and looked up only now: deriving a style may move tree_.styles.
+    std::vector<std::string> bullets = tree_.styles[list.style].bullets;
+    if (bullets.empty()) bullets = tree_.styles[marker_style].bullets;
+    if (bullets.empty()) bullets = kDefaultBullets;
     uint32_t number = node.start;
     for (const Node& item : node.children) {
       if (item.kind != NodeKind::ListItem) continue;

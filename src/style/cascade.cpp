@@ -34,6 +34,9 @@ ComputedStyle compute(const Layout& layout, Role role, const ComputedStyle& pare
   s.marker_gap = defaults.marker_gap;
   s.keep_with_next = defaults.keep_with_next;
   s.bookmark = defaults.bookmark;
+  s.separator = defaults.separator;
+  s.icons = defaults.icons;
+  s.label_width = defaults.label_width;
 
   set_if(s.font_size, r, &StyleRule::font_size, parent.font_size);
   const Pt em = s.font_size;
@@ -72,6 +75,9 @@ ComputedStyle compute(const Layout& layout, Role role, const ComputedStyle& pare
   set_if(s.marker_gap, r, &StyleRule::marker_gap, em);
   if (r.keep_with_next) s.keep_with_next = *r.keep_with_next;
   if (r.bookmark) s.bookmark = *r.bookmark;
+  if (r.separator) s.separator = *r.separator;
+  if (r.icons) s.icons = *r.icons;
+  set_if(s.label_width, r, &StyleRule::label_width, em);
   return s;
 }
 

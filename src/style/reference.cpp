@@ -36,6 +36,9 @@ constexpr std::array<std::string_view, kRoleCount> kRoleHelp = {
     "a table body cell",
     "a thematic break (`---`)",
     "the running footer of multi-page résumés",
+    "the aside of an entry heading: the text after ` | ` (dates, place), set flush right",
+    "the label of a `Label: value` row",
+    "the icon before a contact item",
 };
 static_assert(kRoleHelp.back() != std::string_view{}, "every role needs its line of help");
 

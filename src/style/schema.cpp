@@ -15,9 +15,10 @@ namespace {
 
 // The template keys of the roles, indexed by Role.
 constexpr std::array<std::string_view, kRoleCount> kRoleKeys = {
-    "body",      "name",     "header",        "section", "entry",        "subentry",   "heading5", "heading6",
-    "paragraph", "list",     "list-item",     "marker",  "blockquote",   "code-block", "code",     "link",
-    "strong",    "emphasis", "strikethrough", "table",   "table-header", "table-cell", "rule",     "footer",
+    "body",       "name",      "header", "section",   "entry",         "subentry",   "heading5",
+    "heading6",   "paragraph", "list",   "list-item", "marker",        "blockquote", "code-block",
+    "code",       "link",      "strong", "emphasis",  "strikethrough", "table",      "table-header",
+    "table-cell", "rule",      "footer", "aside",     "label",         "icon",
 };
 
 // CSS Color 4 named colours: the basic set plus the grays a résumé uses.
@@ -126,6 +127,7 @@ const LengthKey kLengthKeys[] = {
     {&StyleRule::border_left, "border-left"},
     {&StyleRule::indent, "indent"},
     {&StyleRule::marker_gap, "marker-gap"},
+    {&StyleRule::label_width, "label-width"},
 };
 
 Pt points(Length l) { return Pt(l.value); }  // page lengths: em is rejected by parse()
@@ -246,6 +248,15 @@ const Property kProperties[] = {
    [](L& l, R r, const V& v) { rule(l, r).keep_with_next = v.flag; }},
   {Scope::Rule, "bookmark", Type::Bool, "", "false", "headings: an entry in the PDF outline",
    [](L& l, R r, const V& v) { rule(l, r).bookmark = v.flag; }},
+  {Scope::Rule, "separator", Type::String, "", "\"\"",
+   "header: set its contact list as one wrapped row, items separated by this text (empty: a list)",
+   [](L& l, R r, const V& v) { rule(l, r).separator = v.text; }},
+  {Scope::Rule, "icons", Type::Bool, "", "false",
+   "header: an icon before each contact item with a link (email, phone, web, GitHub, LinkedIn)",
+   [](L& l, R r, const V& v) { rule(l, r).icons = v.flag; }},
+  {Scope::Rule, "label-width", Type::Length, "", "0",
+   "labels: width of the term column of `Label: value` rows (0: the label runs into the value)",
+   [](L& l, R r, const V& v) { set_length(rule(l, r), &StyleRule::label_width, v.length); }},
 };
 // clang-format on
 
@@ -289,6 +300,7 @@ constexpr BuiltinRule kBuiltinRules[] = {
     {Role::Link, "underline", "true"},
     {Role::TableHeader, "font-weight", "bold"},
     {Role::Rule, "border-top", "0.5pt"},
+    {Role::Label, "font-weight", "bold"},
 };
 
 std::string join_choices(std::string_view choices) {

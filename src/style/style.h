@@ -41,8 +41,11 @@ enum class Role {
   TableCell,
   Rule,    // thematic break
   Footer,  // running footer (multi-page résumés)
+  Aside,   // the text after ` | ` in an entry heading (dates, place), set flush right
+  Label,   // the `Label:` of a labelled row
+  Icon,    // a contact item's icon
 };
-inline constexpr std::size_t kRoleCount = static_cast<std::size_t>(Role::Footer) + 1;
+inline constexpr std::size_t kRoleCount = static_cast<std::size_t>(Role::Icon) + 1;
 
 /// The template key of a role ("section", "list-item", ...).
 [[nodiscard]] const char* role_key(Role role);
@@ -85,6 +88,9 @@ struct ComputedStyle {
   Pt marker_gap;                     // lists: space between marker and text
   bool keep_with_next = false;       // headings: never the last thing on a page
   bool bookmark = false;             // headings: an outline entry
+  std::string separator;             // header: contact items in one row, separated by this
+  bool icons = false;                // header: an icon before each contact item with a link
+  Pt label_width;                    // labels: width of the term column (0: a run-in label)
 };
 
 /// A style rule as written: only the properties the template (or an override) sets.
@@ -112,6 +118,9 @@ struct StyleRule {
   std::optional<Pt> marker_gap;
   std::optional<bool> keep_with_next;
   std::optional<bool> bookmark;
+  std::optional<std::string> separator;
+  std::optional<bool> icons;
+  std::optional<Pt> label_width;
   /// Lengths written in `em`, by template key ("font-size", "margin-top", ...): multiples
   /// of the element's own computed font size (for font-size itself: of the parent's),
   /// resolved by compute(). A key present here wins over the absolute member of the same
