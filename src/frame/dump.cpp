@@ -52,6 +52,7 @@ struct ItemDumper {
     out += "  text " + pt(run.origin.x) + " " + pt(run.origin.y) + " w=" + pt(width) +
            " font=" + std::to_string(run.font) + " size=" + pt(run.size) + " " + color(run.color);
     if (run.rtl) out += " rtl";
+    if (run.artifact) out += " artifact";
     out += " " + quoted(run_text(run));
     if (!run.actual_text.empty()) out += " actual=" + quoted(run.actual_text);
     out += '\n';

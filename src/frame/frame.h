@@ -49,6 +49,9 @@ struct GlyphRun {
   /// When not empty, the whole run extracts as this text instead (PDF /ActualText),
   /// e.g. "typesetting" for the first half of a hyphenated "type-setting".
   std::string actual_text;
+  /// An ornament, not text (a contact icon): drawn as filled glyph outlines, so a text
+  /// extractor never sees it. `clusters` may be empty.
+  bool artifact = false;
 };
 
 /// A filled rectangle: backgrounds, borders, table rules.
@@ -68,6 +71,7 @@ struct Line {
 struct Image {
   Rect rect;
   std::string path;
+  bool clip_circle = false;  // show only the ellipse inscribed in `rect` (a round photo)
 };
 
 using Item = std::variant<GlyphRun, FillRect, Line, Image>;

@@ -1,4 +1,5 @@
 #include "pdf/font_embedder.h"
+#include "pdf/content.h"
 
 #include <algorithm>
 #include <cmath>
@@ -249,6 +250,81 @@ FontEmbedder::~FontEmbedder() = default;
 HPDF_Dict FontEmbedder::type0() {
   if (!impl_->type0) impl_->type0 = hpdf::new_dict(impl_->doc, true);
   return impl_->type0;
+}
+
+namespace {
+
+// Collects a glyph outline from HarfBuzz's draw callbacks as PDF path operators, in user
+// space: font units scaled to the size and moved to the glyph's origin. TrueType's
+// quadratic segments become the equivalent cubics (PDF has no quadratic operator).
+struct OutlineSink {
+  double scale, x0, y0;
+  double last_x = 0, last_y = 0;
+  std::string out;
+
+  void point(double x, double y) {
+    append_number(out, x0 + x * scale);
+    out += ' ';
+    append_number(out, y0 + y * scale);
+    out += ' ';
+  }
+};
+
+void move_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
+  auto& s = *static_cast<OutlineSink*>(data);
+  s.point(x, y);
+  s.out += "m\n";
+  s.last_x = x;
+  s.last_y = y;
+}
+
+void line_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
+  auto& s = *static_cast<OutlineSink*>(data);
+  s.point(x, y);
+  s.out += "l\n";
+  s.last_x = x;
+  s.last_y = y;
+}
+
+void quadratic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float cx, float cy, float x, float y,
+                  void*) {
+  auto& s = *static_cast<OutlineSink*>(data);
+  // The cubic with the same curve: control points 2/3 of the way to the quadratic's.
+  s.point(s.last_x + 2.0 / 3.0 * (cx - s.last_x), s.last_y + 2.0 / 3.0 * (cy - s.last_y));
+  s.point(x + 2.0 / 3.0 * (cx - x), y + 2.0 / 3.0 * (cy - y));
+  s.point(x, y);
+  s.out += "c\n";
+  s.last_x = x;
+  s.last_y = y;
+}
+
+void cubic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float c1x, float c1y, float c2x, float c2y,
+              float x, float y, void*) {
+  auto& s = *static_cast<OutlineSink*>(data);
+  s.point(c1x, c1y);
+  s.point(c2x, c2y);
+  s.point(x, y);
+  s.out += "c\n";
+  s.last_x = x;
+  s.last_y = y;
+}
+
+void close_path(hb_draw_funcs_t*, void* data, hb_draw_state_t*, void*) {
+  static_cast<OutlineSink*>(data)->out += "h\n";
+}
+
+}  // namespace
+
+std::string FontEmbedder::outline(uint32_t glyph_id, Pt size, Pt x, Pt y) const {
+  CHandle<hb_draw_funcs_t, hb_draw_funcs_destroy> funcs(hb_draw_funcs_create());
+  hb_draw_funcs_set_move_to_func(funcs.get(), move_to, nullptr, nullptr);
+  hb_draw_funcs_set_line_to_func(funcs.get(), line_to, nullptr, nullptr);
+  hb_draw_funcs_set_quadratic_to_func(funcs.get(), quadratic_to, nullptr, nullptr);
+  hb_draw_funcs_set_cubic_to_func(funcs.get(), cubic_to, nullptr, nullptr);
+  hb_draw_funcs_set_close_path_func(funcs.get(), close_path, nullptr, nullptr);
+  OutlineSink sink{size.value() / impl_->upem, x.value(), y.value(), 0, 0, {}};
+  hb_font_get_glyph_shape(impl_->font.get(), glyph_id, funcs.get(), &sink);
+  return sink.out;
 }
 
 int FontEmbedder::width(uint32_t glyph_id) const {

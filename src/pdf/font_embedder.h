@@ -54,6 +54,11 @@ class FontEmbedder {
   [[nodiscard]] EncodedCluster encode_cluster(std::span<const uint32_t> glyph_ids, std::string_view text,
                                               bool rtl);
 
+  /// PDF path operators (`m l c h`, no painting operator) tracing the outline of
+  /// `glyph_id` at `size`, its origin at (x, y) in PDF user space. For ornaments drawn as
+  /// shapes rather than text (frame::GlyphRun::artifact). Does not embed the font.
+  [[nodiscard]] std::string outline(uint32_t glyph_id, Pt size, Pt x, Pt y) const;
+
   /// The /W width of glyph `glyph_id`, in 1/1000 em, rounded to an integer.
   [[nodiscard]] int width(uint32_t glyph_id) const;
 

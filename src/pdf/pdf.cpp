@@ -30,6 +30,34 @@ HPDF_REAL channel(uint8_t c) { return static_cast<HPDF_REAL>(c / 255.0); }
 
 enum class ImageFormat { Png, Jpeg };
 
+// The ellipse inscribed in `r` as a clipping path: four cubic Béziers with the control
+// distance 4/3·(√2 − 1) ≈ 0.5523 of the radius (the standard circle approximation,
+// error < 0.03 %).
+std::string ellipse_clip(const Rect& r, Pt page_height) {
+  constexpr double kKappa = 0.5522847498;
+  const double rx = r.width.value() / 2, ry = r.height.value() / 2;
+  const double cx = r.x.value() + rx, cy = page_height.value() - r.y.value() - ry;
+  const double kx = rx * kKappa, ky = ry * kKappa;
+  std::string out;
+  auto pt = [&](double x, double y) {
+    append_number(out, x);
+    out += ' ';
+    append_number(out, y);
+    out += ' ';
+  };
+  pt(cx + rx, cy);
+  out += "m\n";
+  pt(cx + rx, cy + ky), pt(cx + kx, cy + ry), pt(cx, cy + ry);
+  out += "c\n";
+  pt(cx - kx, cy + ry), pt(cx - rx, cy + ky), pt(cx - rx, cy);
+  out += "c\n";
+  pt(cx - rx, cy - ky), pt(cx - kx, cy - ry), pt(cx, cy - ry);
+  out += "c\n";
+  pt(cx + kx, cy - ry), pt(cx + rx, cy - ky), pt(cx + rx, cy);
+  out += "c\nh W n\n";
+  return out;
+}
+
 ImageFormat sniff_image(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::array<char, 8> head{};
@@ -127,7 +155,7 @@ class Renderer {
             if constexpr (std::is_same_v<T, frame::GlyphRun>) draw_run(p, stream, height, i);
             if constexpr (std::is_same_v<T, frame::FillRect>) draw_rect(p, height, i);
             if constexpr (std::is_same_v<T, frame::Line>) draw_line(p, height, i);
-            if constexpr (std::is_same_v<T, frame::Image>) draw_image(p, height, i);
+            if constexpr (std::is_same_v<T, frame::Image>) draw_image(p, stream, height, i);
           },
           item);
     }
@@ -144,8 +172,28 @@ class Renderer {
     return *slot;
   }
 
+  // An ornament (a contact icon): its glyphs as filled outlines inside /Artifact marked
+  // content, so no extractor reads it as text and the font is not embedded for it.
+  void draw_outlines(HPDF_Stream stream, Pt height, const frame::GlyphRun& run) {
+    Font& f = font(run.font);
+    std::string out = "/Artifact BMC\nq\n";
+    out += format_number(run.color.r / 255.0) + " " + format_number(run.color.g / 255.0) + " " +
+           format_number(run.color.b / 255.0) + " rg\n";
+    Pt pen = run.origin.x;
+    for (const frame::Glyph& g : run.glyphs) {
+      out += f.embedder.outline(g.id, run.size, pen + g.x_offset, height - run.origin.y - g.y_offset);
+      pen += g.advance;
+    }
+    out += "f\nQ\nEMC\n";
+    hpdf::write(pdf_, stream, out);
+  }
+
   void draw_run(HPDF_Page page, HPDF_Stream stream, Pt height, const frame::GlyphRun& run) {
     if (run.glyphs.empty()) return;
+    if (run.artifact) {
+      draw_outlines(stream, height, run);
+      return;
+    }
     Font& f = font(run.font);
     f.used = true;
     const std::string resource = hpdf::local_font_name(pdf_, page, f.embedder.type0());
@@ -198,7 +246,7 @@ class Renderer {
     pdf_.check(HPDF_Page_Stroke(page), "stroke a line");
   }
 
-  void draw_image(HPDF_Page page, Pt height, const frame::Image& i) {
+  void draw_image(HPDF_Page page, HPDF_Stream stream, Pt height, const frame::Image& i) {
     auto it = images_.find(i.path);
     if (it == images_.end()) {
       const ImageFormat format = sniff_image(i.path);
@@ -207,9 +255,11 @@ class Renderer {
       pdf_.check(image, "load image " + i.path);
       it = images_.emplace(i.path, image).first;
     }
+    if (i.clip_circle) hpdf::write(pdf_, stream, "q\n" + ellipse_clip(i.rect, height));
     pdf_.check(HPDF_Page_DrawImage(page, it->second, real(i.rect.x), real(height - i.rect.bottom()),
                                    real(i.rect.width), real(i.rect.height)),
                "draw image " + i.path);
+    if (i.clip_circle) hpdf::write(pdf_, stream, "Q\n");
   }
 
   void add_link(HPDF_Page page, Pt height, const frame::Link& link) {

@@ -250,5 +250,39 @@ TEST_CASE("a document without text or info still renders a valid PDF") {
   std::filesystem::remove(path);
 }
 
+TEST_CASE("an artifact run is drawn as filled outlines: no font, no extracted text") {
+  const std::string icons = std::string(CVPRESS_SOURCE_DIR) + "/fonts/fork-awesome/ForkAwesome.ttf";
+  frame::PagedDocument doc;
+  doc.fonts = {{kSerif, 0, "NotoSerif-Regular"}, {icons, 0, "forkawesome"}};
+  frame::Page page;
+  page.size = kA4;
+  auto icon = test::shape(icons, 0, 1, "\uF0E0", 10, 72, 100);  // fa-envelope
+  icon.artifact = true;
+  icon.color = Color{31, 58, 95};
+  page.items.emplace_back(icon);
+  page.items.emplace_back(test::shape(kSerif, 0, 0, "jane@example.org", 10, 86, 100));
+  doc.pages = {page};
+  const std::string pdf = render(doc, RenderOptions{false}).bytes;
+  CHECK(contains(pdf, "/Artifact BMC\nq\n0.1216 0.2275 0.3725 rg\n"));
+  CHECK(contains(pdf, " c\n"));               // curves of the outline
+  CHECK_FALSE(contains(pdf, "forkawesome"));  // the icon font is not embedded
+  const std::string file = test::write_temp("artifact.pdf", render(doc));
+  const std::string text = test::run("pdftotext -enc UTF-8 " + file + " -").output;
+  CHECK(contains(text, "jane@example.org"));
+  CHECK_FALSE(contains(text, "\uF0E0"));
+  CHECK(contains(test::run("qpdf --check " + file).output, "No syntax or stream encoding errors"));
+}
+
+TEST_CASE("a round image is clipped to the ellipse in its rectangle") {
+  frame::PagedDocument doc;
+  frame::Page page;
+  page.size = kA4;
+  page.items.emplace_back(frame::Image{Rect{Pt(100), Pt(100), Pt(40), Pt(40)}, kPng, true});
+  doc.pages = {page};
+  const std::string pdf = render(doc, RenderOptions{false}).bytes;
+  CHECK(contains(pdf, "q\n140 721.89 m\n"));
+  CHECK(contains(pdf, "h W n\n"));
+}
+
 }  // namespace
 }  // namespace cvpress::pdf
