@@ -15,6 +15,10 @@ using doc::NodeKind;
 using style::ComputedStyle;
 using style::Role;
 
+// A label is a few words: "Desired Position", "Reason for Leaving", "Technology stack".
+constexpr std::size_t kMaxLabelWords = 5;
+constexpr std::size_t kMaxLabelChars = 40;
+
 // Markers when a layout names none: bullet, en dash, white bullet (the usual
 // three-level sequence of word processors).
 const std::vector<std::string> kDefaultBullets = {"\u2022", "\u2013", "\u25E6"};
@@ -58,7 +62,11 @@ class Builder {
           tree_.root.children.push_back(std::move(h));
           header = &tree_.root.children.back();
         }
-        add_block(child, *header, 0);
+        if (child.kind == NodeKind::List && !tree_.styles[header->style].separator.empty()) {
+          add_contact_row(child, *header);
+        } else {
+          add_block(child, *header, 0);
+        }
         header->range.end = child.range.end;
         continue;
       }
@@ -113,11 +121,193 @@ class Builder {
     box.style = derive(parent.style, role);
     box.range = node.range;
     add_inlines(node, box, box.style, {});
+    if (role == Role::Entry || role == Role::Subentry) split_aside(box);
     if (tree_.styles[box.style].bookmark) {
-      box.bookmark = doc::plain_text(node);
+      box.bookmark = box.aside.empty() ? doc::plain_text(node) : text_of(box.spans);
       box.bookmark_level = node.level;
     }
     parent.children.push_back(std::move(box));
+  }
+
+  // The header's contact list set as one wrapped row: `a@b.c · +44 20 … · github.com/x`,
+  // each item after its icon when the layout asks for icons.
+  void add_contact_row(const Node& list, Box& header) {
+    Box row;
+    row.kind = BoxKind::Paragraph;
+    row.role = Role::Header;
+    row.style = anonymous(header.style);
+    row.range = list.range;
+    const ComputedStyle& hs = tree_.styles[header.style];
+    const std::string separator = hs.separator;
+    const bool icons = hs.icons;
+    const StyleId separator_style = derive(row.style, Role::Marker);
+    const StyleId icon_style = derive(row.style, Role::Icon);
+    bool first = true;
+    for (const Node& item : list.children) {
+      if (item.kind != NodeKind::ListItem) continue;
+      Box content;
+      content.style = row.style;
+      for (const Node& c : item.children) {
+        if (c.kind == NodeKind::Paragraph)
+          add_inlines(c, content, row.style, {});
+        else if (!c.is_block())
+          add_inline(c, content, row.style, {});
+      }
+      if (content.spans.empty()) continue;
+      if (!first) {
+        Span sep;
+        sep.text = separator;
+        sep.style = separator_style;
+        sep.location = item.range.begin;
+        row.spans.push_back(std::move(sep));
+      }
+      first = false;
+      if (icons) {
+        if (const char32_t glyph = contact_icon(content.spans); glyph != 0) {
+          Span icon;
+          icon.style = icon_style;
+          icon.icon = true;
+          utf8::append(icon.text, glyph);
+          icon.location = item.range.begin;
+          row.spans.push_back(icon);
+          Span gap;  // a word space after the icon, so the text does not touch it
+          gap.text = " ";
+          gap.style = row.style;
+          gap.location = item.range.begin;
+          row.spans.push_back(std::move(gap));
+        }
+      }
+      for (Span& sp : content.spans) row.spans.push_back(std::move(sp));
+    }
+    header.children.push_back(std::move(row));
+  }
+
+  // The Fork Awesome icon for a contact item: by its link's scheme or host, else by what
+  // its text looks like. 0 when none fits.
+  static char32_t contact_icon(const std::vector<Span>& spans) {
+    // Fork Awesome 1.2 code points (its fonts/fork-awesome/ForkAwesome.ttf cmap).
+    constexpr char32_t kEnvelope = 0xF0E0, kPhone = 0xF095, kGlobe = 0xF0AC, kGithub = 0xF09B,
+                       kGitlab = 0xF296, kLinkedin = 0xF0E1, kTwitter = 0xF099, kMapMarker = 0xF041,
+                       kStackOverflow = 0xF16C;
+    std::string link;
+    for (const Span& sp : spans)
+      if (!sp.link.empty()) {
+        link = sp.link;
+        break;
+      }
+    std::string lower;
+    for (char c : link) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    auto host_has = [&](std::string_view host) { return lower.find(host) != std::string::npos; };
+    if (lower.rfind("mailto:", 0) == 0) return kEnvelope;
+    if (lower.rfind("tel:", 0) == 0) return kPhone;
+    if (host_has("github.com")) return kGithub;
+    if (host_has("gitlab.com")) return kGitlab;
+    if (host_has("linkedin.com")) return kLinkedin;
+    if (host_has("twitter.com") || host_has("//x.com")) return kTwitter;
+    if (host_has("stackoverflow.com")) return kStackOverflow;
+    if (!lower.empty()) return kGlobe;
+    const std::string text = text_of(spans);
+    std::string lower_text;
+    for (char c : text) lower_text += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (text.find('@') != std::string::npos && text.find(' ') == std::string::npos) return kEnvelope;
+    std::size_t digits = 0;
+    for (char c : text) digits += c >= '0' && c <= '9';
+    if (digits >= 7 && text.find_first_not_of("+0123456789 ()-./") == std::string::npos) return kPhone;
+    for (std::string_view place : {"location", "address", "city", "based in"})
+      if (lower_text.rfind(place, 0) == 0) return kMapMarker;
+    return 0;
+  }
+
+  // `### Tencent | 2019-08 ~ 2022-12`: what follows the last ` | ` outside code is the
+  // heading's aside (DESIGN §3). Its spans keep their links; their style is the aside's.
+  void split_aside(Box& box) {
+    for (std::size_t i = box.spans.size(); i-- > 0;) {
+      Span& span = box.spans[i];
+      if (span.kind != SpanKind::Text || span.code) continue;
+      const std::size_t bar = span.text.rfind(" | ");
+      if (bar == std::string::npos) continue;
+      box.aside_style = derive(box.style, Role::Aside);
+      Span first = span;
+      first.text = trim(span.text.substr(bar + 3));
+      if (first.exact) {
+        const std::size_t skipped = span.text.size() - first.text.size();
+        first.location.column +=
+            static_cast<uint32_t>(utf8::length(std::string_view(span.text).substr(0, skipped)));
+      }
+      if (!first.text.empty()) box.aside.push_back(std::move(first));
+      for (std::size_t k = i + 1; k < box.spans.size(); ++k) box.aside.push_back(box.spans[k]);
+      for (Span& a : box.aside)
+        if (!a.code) a.style = box.aside_style;
+      span.text = trim(span.text.substr(0, bar));
+      box.spans.resize(span.text.empty() ? i : i + 1);
+      return;
+    }
+  }
+
+  // `Label: value` (also the full-width `Label：value`) at the start of a paragraph or list
+  // item is a labelled row (DESIGN §3). A label is short: at most kMaxLabelWords words and
+  // kMaxLabelChars characters, no sentence punctuation, and text must follow it. It is set
+  // as a run-in label, or in a term column when the layout gives the label a width.
+  void split_label(Box& box) {
+    if (box.spans.size() < 1 || box.spans[0].kind != SpanKind::Text || box.spans[0].code ||
+        !box.spans[0].link.empty())
+      return;
+    const std::string& t = box.spans[0].text;
+    std::size_t colon = std::string::npos, after = 0;
+    const std::size_t ascii = t.find(": ");
+    const std::size_t wide = t.find("\uFF1A");  // FULLWIDTH COLON
+    if (ascii != std::string::npos && (wide == std::string::npos || ascii < wide)) {
+      colon = ascii;
+      after = ascii + 2;
+    } else if (wide != std::string::npos) {
+      colon = wide;
+      after = wide + 3;
+    }
+    if (colon == std::string::npos || colon == 0) return;
+    const std::string_view name(t.data(), colon);
+    if (utf8::length(name) > kMaxLabelChars) return;
+    if (name.find_first_of(".!?;()[]") != std::string_view::npos) return;
+    std::size_t words = 1;
+    for (char c : name) words += c == ' ';
+    if (words > kMaxLabelWords) return;
+    const bool more = after < t.size() || box.spans.size() > 1;
+    if (!more) return;
+
+    const StyleId label_style = derive(box.style, Role::Label);
+    Span label = box.spans[0];
+    label.text = t.substr(0, after);
+    label.style = label_style;
+    Span rest = box.spans[0];
+    rest.text = t.substr(after);
+    if (rest.exact) rest.location.column += static_cast<uint32_t>(utf8::length(label.text));
+    if (tree_.styles[label_style].label_width > Pt(0)) {
+      // Term column: the label leaves the text; layout hangs it in its own column.
+      while (!label.text.empty() && label.text.back() == ' ') label.text.pop_back();
+      box.label = {std::move(label)};
+      box.label_style = label_style;
+      if (rest.text.empty())
+        box.spans.erase(box.spans.begin());
+      else
+        box.spans[0] = std::move(rest);
+    } else {
+      box.spans[0] = std::move(rest);
+      if (box.spans[0].text.empty()) box.spans.erase(box.spans.begin());
+      box.spans.insert(box.spans.begin(), std::move(label));
+    }
+  }
+
+  static std::string trim(std::string s) {
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    std::size_t start = 0;
+    while (start < s.size() && s[start] == ' ') ++start;
+    return s.substr(start);
+  }
+
+  static std::string text_of(const std::vector<Span>& spans) {
+    std::string out;
+    for (const Span& sp : spans)
+      if (!sp.icon) out += sp.kind == SpanKind::HardBreak ? std::string(" ") : sp.text;
+    return out;
   }
 
   void add_block(const Node& node, Box& parent, int list_depth, bool tight = false) {
@@ -130,6 +320,7 @@ class Builder {
         box.style = tight ? anonymous(parent.style) : derive(parent.style, Role::Paragraph);
         box.range = node.range;
         add_inlines(node, box, box.style, {});
+        split_label(box);
         parent.children.push_back(std::move(box));
         return;
       }
@@ -215,6 +406,7 @@ class Builder {
       }
       // Inline children of a tight item form one anonymous paragraph per run of them.
       Box* open = nullptr;
+      std::vector<std::size_t> anonymous_paragraphs;  // their indices, for labels once complete
       for (const Node& c : item.children) {
         if (!c.is_block()) {
           if (!open) {
@@ -224,6 +416,7 @@ class Builder {
             p.style = anonymous(box.style);
             p.range = c.range;
             box.children.push_back(std::move(p));
+            anonymous_paragraphs.push_back(box.children.size() - 1);
             open = &box.children.back();
           }
           add_inline(c, *open, open->style, {});
@@ -233,6 +426,7 @@ class Builder {
         open = nullptr;
         add_block(c, box, depth + 1, node.tight);
       }
+      for (std::size_t k : anonymous_paragraphs) split_label(box.children[k]);
       list.children.push_back(std::move(box));
     }
     parent.children.push_back(std::move(list));

@@ -39,6 +39,7 @@ struct Span {
   StyleId style = 0;
   std::string link;   // the link target, empty when the text is not a link
   bool code = false;  // an inline code span (its background is drawn behind it)
+  bool icon = false;  // an ornament drawn as an outline, never extracted (a contact icon)
   SourceLocation location;
   bool exact = false;
 };
@@ -55,6 +56,11 @@ struct Box {
 
   std::string marker;        // ListItem: "•", "3." ...
   StyleId marker_style = 0;  // ListItem
+
+  std::vector<Span> aside;  // entry headings: the text after ` | ` (dates, place), set flush right
+  StyleId aside_style = 0;
+  std::vector<Span> label;  // a `Label: value` row whose label is set in a term column
+  StyleId label_style = 0;
 
   std::string bookmark;  // headings: outline title (empty: no bookmark)
   int bookmark_level = 0;

@@ -2,6 +2,7 @@
 
 #include <variant>
 
+#include "layout/entry.h"
 #include "layout/inline/paragraph.h"
 
 namespace cvpress::layout {
@@ -166,7 +167,9 @@ void layout_block(const Box& box, Pt x, Pt width, Stack& stack, Context& cx) {
   Stack inner;
   switch (box.kind) {
     case BoxKind::Paragraph: {
-      std::vector<Slice> lines = inline_::layout_paragraph(box, cx0, cwidth, cx);
+      std::vector<Slice> lines = !box.aside.empty()   ? layout_with_aside(box, cx0, cwidth, cx)
+                                 : !box.label.empty() ? layout_labelled(box, cx0, cwidth, cx)
+                                                      : inline_::layout_paragraph(box, cx0, cwidth, cx);
       for (Slice& line : lines) {
         line.keep_with_next = s.keep_with_next;
         inner.push(std::move(line));

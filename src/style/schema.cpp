@@ -301,6 +301,7 @@ constexpr BuiltinRule kBuiltinRules[] = {
     {Role::TableHeader, "font-weight", "bold"},
     {Role::Rule, "border-top", "0.5pt"},
     {Role::Label, "font-weight", "bold"},
+    {Role::Icon, "font-family", "ForkAwesome"},
 };
 
 std::string join_choices(std::string_view choices) {

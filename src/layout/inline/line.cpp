@@ -91,6 +91,7 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
       run.color = st.color;
       run.origin = {pen, baseline};
       run.rtl = item.rtl;
+      run.artifact = item.span && item.span->icon;  // drawn as an outline, never extracted
       const uint32_t upem = cx.fonts().info(item.face).units_per_em;
       // Cluster starts of this piece, ascending; each glyph refers to its cluster's index.
       std::vector<uint32_t> starts;

@@ -1,0 +1,127 @@
+#include "layout/entry.h"
+
+#include <algorithm>
+#include <variant>
+
+#include "layout/block.h"
+#include "layout/inline/paragraph.h"
+
+namespace cvpress::layout {
+namespace {
+
+const frame::GlyphRun* first_run(const Slice& slice) {
+  for (const frame::Item& item : slice.items)
+    if (const auto* run = std::get_if<frame::GlyphRun>(&item)) return run;
+  return nullptr;
+}
+
+// The baseline of a line: where its first glyph run stands (the top when it has none).
+Pt baseline_of(const Slice& slice) {
+  const frame::GlyphRun* run = first_run(slice);
+  return run ? run->origin.y : Pt(0);
+}
+
+// Left and right ends of what a line draws.
+std::pair<Pt, Pt> extent(const Slice& slice) {
+  Pt left(1e9), right(-1e9);
+  for (const frame::Item& item : slice.items)
+    if (const auto* run = std::get_if<frame::GlyphRun>(&item)) {
+      Pt x = run->origin.x;
+      left = min(left, x);
+      for (const frame::Glyph& g : run->glyphs) x += g.advance;
+      right = max(right, x);
+    }
+  if (right < left) return {Pt(0), Pt(0)};
+  return {left, right};
+}
+
+void move_x(Slice& slice, Pt dx) {
+  for (frame::Item& item : slice.items)
+    std::visit(
+        [dx](auto& i) {
+          using T = std::decay_t<decltype(i)>;
+          if constexpr (std::is_same_v<T, frame::GlyphRun>) {
+            i.origin.x += dx;
+          } else if constexpr (std::is_same_v<T, frame::Line>) {
+            i.from.x += dx;
+            i.to.x += dx;
+          } else {
+            i.rect.x += dx;
+          }
+        },
+        item);
+  for (frame::Link& l : slice.links) l.area.x += dx;
+}
+
+// Puts `extra`'s content into `line` so that their baselines coincide; the line grows to
+// hold both.
+void overlay(Slice& line, Slice extra) {
+  const Pt dy = baseline_of(line) - baseline_of(extra);
+  if (dy < Pt(0)) {  // the extra line reaches higher: move the line down instead
+    shift(line, -dy);
+    line.height += -dy;
+  } else {
+    shift(extra, dy);
+  }
+  line.height = max(line.height, extra.height + max(dy, Pt(0)));
+  for (auto& item : extra.items) line.items.push_back(std::move(item));
+  for (auto& link : extra.links) line.links.push_back(std::move(link));
+}
+
+boxes::Box part(const boxes::Box& of, boxes::StyleId style, const std::vector<boxes::Span>& spans) {
+  boxes::Box b;
+  b.kind = boxes::BoxKind::Paragraph;
+  b.role = of.role;
+  b.style = style;
+  b.range = of.range;
+  b.spans = spans;
+  return b;
+}
+
+}  // namespace
+
+std::vector<Slice> layout_with_aside(const boxes::Box& box, Pt x, Pt width, Context& cx) {
+  const boxes::Box aside = part(box, box.aside_style, box.aside);
+  std::vector<Slice> aside_lines = inline_::layout_paragraph(aside, Pt(0), width, cx);
+  Pt aside_width;
+  for (const Slice& l : aside_lines) aside_width = max(aside_width, extent(l).second);
+  // The least space between heading and aside: one em of the heading (a quad).
+  const Pt gap = cx.style(box.style).font_size;
+
+  if (aside_lines.size() == 1 && aside_width + gap < width) {
+    std::vector<Slice> main = inline_::layout_paragraph(box, x, width - aside_width - gap, cx);
+    if (main.size() <= 1) {
+      if (main.empty()) main.push_back(Slice{});
+      Slice& line = main.front();
+      Slice a = std::move(aside_lines.front());
+      move_x(a, x + width - aside_width);
+      overlay(line, std::move(a));
+      return main;
+    }
+  }
+  // Both do not fit on one line: the heading over the whole measure, the aside below it,
+  // still flush right, so the dates keep their column.
+  std::vector<Slice> lines = inline_::layout_paragraph(box, x, width, cx);
+  for (Slice& a : aside_lines) {
+    move_x(a, x + width - extent(a).second);
+    lines.push_back(std::move(a));
+  }
+  return lines;
+}
+
+std::vector<Slice> layout_labelled(const boxes::Box& box, Pt x, Pt width, Context& cx) {
+  const Pt column = min(cx.style(box.label_style).label_width, width / 2);
+  const boxes::Box label = part(box, box.label_style, box.label);
+  std::vector<Slice> labels = inline_::layout_paragraph(label, x, column, cx);
+  std::vector<Slice> values = inline_::layout_paragraph(box, x + column, width - column, cx);
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (i < values.size()) {
+      overlay(values[i], std::move(labels[i]));
+    } else {
+      values.push_back(std::move(labels[i]));
+    }
+  }
+  return values;
+}
+
+}  // namespace cvpress::layout
