@@ -78,12 +78,17 @@ int32_t glyph_top(hb_font_t* font, char32_t ch) {
 
 }  // namespace
 
-Face::Face(FT_Library ft, const std::string& path, uint32_t face_index) {
+Face::Face(FT_Library ft, const std::string& path, uint32_t face_index, const FontFiles* files) {
   const std::string abs = absolute(path);
   // hb_blob_create_from_file_or_fail maps the file read-only: the bytes are read once and
-  // shared by HarfBuzz and FreeType (FT_New_Memory_Face does not copy).
-  blob_.reset(hb_blob_create_from_file_or_fail(abs.c_str()));
-  if (!blob_) throw Error("cannot read font file " + abs);
+  // shared by HarfBuzz and FreeType (FT_New_Memory_Face does not copy); with a FontFiles
+  // store, once for every library of the process.
+  if (files) {
+    blob_.reset(files->impl().blob(abs));
+  } else {
+    blob_.reset(hb_blob_create_from_file_or_fail(abs.c_str()));
+    if (!blob_) throw Error("cannot read font file " + abs);
+  }
   unsigned int length = 0;
   const char* data = hb_blob_get_data(blob_.get(), &length);
   if (length == 0) throw Error("cannot load font file " + abs + ": the file is empty");

@@ -3,6 +3,8 @@
 // FreeType), the HarfBuzz face and font used for shaping and coverage, and the FreeType
 // face used for names and metrics. Internal to the text stage.
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -17,9 +19,11 @@ namespace cvpress::text {
 
 class Face {
  public:
-  /// Loads face `face_index` of the font file at `path` (made absolute). `ft` must outlive
-  /// the face. Throws cvpress::Error naming the file when it cannot be read or parsed.
-  Face(FT_Library ft, const std::string& path, uint32_t face_index);
+  /// Loads face `face_index` of the font file at `path` (made absolute): its bytes from
+  /// `files` when given (shared with other libraries), else mapped for this face alone.
+  /// `ft` and `files` must outlive the face. Throws cvpress::Error naming the file when it
+  /// cannot be read or parsed.
+  Face(FT_Library ft, const std::string& path, uint32_t face_index, const FontFiles* files = nullptr);
 
   [[nodiscard]] const FaceInfo& info() const { return info_; }
   /// The HarfBuzz font at scale == units per em (so positions come out in font units).
@@ -51,5 +55,23 @@ struct FaceSummary {
 /// Every face of the file at `path` (several for a .ttc). Throws cvpress::Error naming the
 /// file when it cannot be read or parsed.
 [[nodiscard]] std::vector<FaceSummary> summarize_font_file(FT_Library ft, const std::string& path);
+
+/// Every face of the font files under `font_dirs` (see FontFiles), in scan order.
+[[nodiscard]] std::vector<FaceSummary> scan_font_dirs(FT_Library ft,
+                                                      const std::vector<std::string>& font_dirs);
+
+struct FontFiles::Impl {
+  std::vector<std::string> font_dirs;
+  std::vector<FaceSummary> scanned;  // font_dirs, in scan order; immutable after construction
+
+  /// A new reference to the (immutable) bytes of the file at absolute `path`, mapped on the
+  /// first request. The caller destroys the reference. Throws cvpress::Error naming the file.
+  [[nodiscard]] hb_blob_t* blob(const std::string& path) const;
+
+  mutable std::mutex mutex;                                                  // guards the members below
+  mutable std::map<std::string, CHandle<hb_blob_t, hb_blob_destroy>> blobs;  // by absolute path
+  mutable std::once_flag fingerprinted;
+  mutable uint64_t fingerprint = 0;
+};
 
 }  // namespace cvpress::text

@@ -79,6 +79,14 @@ void init_fontconfig() {
   });
 }
 
+// fontconfig keeps process-wide state (the current FcConfig, its caches, the periodic
+// rescan). It documents itself thread-safe since 2.10, but queries are rare here (each
+// answer is cached per FontLibrary), so a batch's workers take turns rather than rely on it.
+std::mutex& fontconfig_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
 const char* c_str(const FcChar8* s) { return reinterpret_cast<const char*>(s); }
 
 // Only outline formats FreeType and the PDF stage's subsetter handle: TrueType (glyf) and
@@ -172,6 +180,7 @@ std::vector<std::string> script_families(std::string_view lang) {
 
 std::optional<FontLocation> fontconfig_family(std::string_view family, bool bold, bool italic) {
   init_fontconfig();
+  const std::lock_guard lock(fontconfig_mutex());
   const std::string name(family);
   Pattern pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(name.c_str()));
@@ -193,6 +202,7 @@ std::optional<FontLocation> fontconfig_family(std::string_view family, bool bold
 std::optional<FontLocation> fontconfig_covering(std::span<const char32_t> cps, bool bold, bool italic,
                                                 std::string_view lang) {
   init_fontconfig();
+  const std::lock_guard lock(fontconfig_mutex());
   CharSet charset(FcCharSetCreate());
   for (char32_t cp : cps) FcCharSetAddChar(charset.get(), cp);
   Pattern pattern(FcPatternCreate());
@@ -219,6 +229,22 @@ std::optional<FontLocation> fontconfig_covering(std::span<const char32_t> cps, b
     return location_of(font);
   }
   return std::nullopt;
+}
+
+std::vector<std::string> fontconfig_files() {
+  init_fontconfig();
+  const std::lock_guard lock(fontconfig_mutex());
+  std::vector<std::string> files;
+  if (FcFontSet* set = FcConfigGetFonts(nullptr, FcSetSystem)) {  // owned by the config
+    for (int i = 0; i < set->nfont; ++i) {
+      FcChar8* file = nullptr;
+      if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) == FcResultMatch)
+        files.emplace_back(c_str(file));
+    }
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  return files;
 }
 
 FontChain FontLibrary::chain(std::span<const std::string> families, bool bold, bool italic,

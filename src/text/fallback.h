@@ -46,4 +46,8 @@ struct FontLocation {
 [[nodiscard]] std::optional<FontLocation> fontconfig_covering(std::span<const char32_t> cps, bool bold,
                                                               bool italic, std::string_view lang);
 
+/// The files of every font fontconfig lists as installed, sorted by path (for
+/// FontFiles::fingerprint()).
+[[nodiscard]] std::vector<std::string> fontconfig_files();
+
 }  // namespace cvpress::text

@@ -63,14 +63,25 @@ std::tuple<int, int, int, int> style_distance(const FaceSummary& face, bool bold
 
 }  // namespace
 
+std::vector<FaceSummary> scan_font_dirs(FT_Library ft, const std::vector<std::string>& font_dirs) {
+  std::vector<FaceSummary> scanned;
+  for (const std::string& dir : font_dirs) {
+    for (const std::string& file : font_files_under(dir)) {
+      for (FaceSummary& face : summarize_font_file(ft, file)) scanned.push_back(std::move(face));
+    }
+  }
+  return scanned;
+}
+
 FontLibrary::FontLibrary(FontLibraryOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
   FT_Library ft = nullptr;
   if (FT_Init_FreeType(&ft) != 0) throw Error("cannot initialise FreeType");
   impl_->ft.reset(ft);
-  for (const std::string& dir : impl_->options.font_dirs) {
-    for (const std::string& file : font_files_under(dir)) {
-      for (FaceSummary& face : summarize_font_file(ft, file)) impl_->scanned.push_back(std::move(face));
-    }
+  if (const FontFiles* files = impl_->options.files) {
+    impl_->options.font_dirs = files->impl().font_dirs;
+    impl_->scanned = files->impl().scanned;
+  } else {
+    impl_->scanned = scan_font_dirs(ft, impl_->options.font_dirs);
   }
 }
 
@@ -86,7 +97,7 @@ FontId FontLibrary::Impl::load(const std::string& path, uint32_t face_index) {
   fs::path abs = fs::absolute(path, ec);
   const std::string key = ec ? path : abs.lexically_normal().string();
   if (auto it = loaded.find({key, face_index}); it != loaded.end()) return it->second;
-  auto face = std::make_unique<Face>(ft.get(), key, face_index);
+  auto face = std::make_unique<Face>(ft.get(), key, face_index, options.files);
   const auto id = static_cast<FontId>(faces.size());
   CVPRESS_ASSERT(id != kNoFont);
   faces.push_back(std::move(face));

@@ -97,10 +97,45 @@ struct BreakOpportunity {
   bool mandatory = false;
 };
 
+class FontFiles;
+
 /// Where to look for fonts and how to pick fallbacks.
 struct FontLibraryOptions {
   std::vector<std::string> font_dirs;  // searched first, in order (the project's fonts/)
   bool use_fontconfig = true;          // then installed fonts via fontconfig
+  /// Optional store shared by the libraries of one process (a batch's workers): font files
+  /// are then read once for all of them and the font_dirs scan is the store's (font_dirs
+  /// above is ignored). Not owned; must outlive the library. Null: each library reads its own.
+  const FontFiles* files = nullptr;
+};
+
+/// Font file bytes and the font_dirs scan, read once and shared read-only by every
+/// FontLibrary of a process (DESIGN §8). Thread-safe: a file is mapped on first request,
+/// under a mutex, and stays mapped and unchanged until the store is destroyed; FreeType
+/// and HarfBuzz objects are never shared, each library creates its own over these bytes.
+class FontFiles {
+ public:
+  /// Scans `font_dirs` as FontLibrary does (recursively, .ttf/.otf/.ttc, hidden files
+  /// skipped). Throws cvpress::Error when a directory does not exist or a font file in it
+  /// cannot be read or parsed (the message names the file).
+  explicit FontFiles(std::vector<std::string> font_dirs);
+  ~FontFiles();
+  FontFiles(const FontFiles&) = delete;
+  FontFiles& operator=(const FontFiles&) = delete;
+
+  /// A stable 64-bit digest of the scanned font files (path, size, modification time) and
+  /// of the files fontconfig lists as installed: it changes when a font is added, removed
+  /// or replaced. For a batch's incremental check, never for output.
+  [[nodiscard]] uint64_t fingerprint() const;
+
+  /// How many distinct files have been read so far (for tests).
+  [[nodiscard]] std::size_t files_read() const;
+
+  struct Impl;  // internal to the text stage
+  [[nodiscard]] const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
 };
 
 class FontLibrary {
