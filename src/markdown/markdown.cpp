@@ -52,4 +52,10 @@ doc::Document parse(const SourceFile& file, Diagnostics& diags) {
   return document;
 }
 
+doc::Metadata parse_front_matter_file(const SourceFile& file, Diagnostics& diags) {
+  check_utf8(file, diags);
+  const FrontMatterSpan whole{true, 0, file.text().size(), file.text().size()};
+  return read_front_matter(file, whole, diags);
+}
+
 }  // namespace cvpress::markdown

@@ -13,4 +13,9 @@ namespace cvpress::markdown {
 /// Every node's range is in `file`'s coordinates (front-matter lines included).
 [[nodiscard]] doc::Document parse(const SourceFile& file, Diagnostics& diags);
 
+/// Reads a whole YAML file as front matter: the front matter a résumé's language variants
+/// share (`resume.yaml` beside `resume.en.md`, `resume.zh.md`). The same keys and checks as
+/// a document's front matter; problems are reported at their line:column in `file`.
+[[nodiscard]] doc::Metadata parse_front_matter_file(const SourceFile& file, Diagnostics& diags);
+
 }  // namespace cvpress::markdown

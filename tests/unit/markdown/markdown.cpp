@@ -89,3 +89,28 @@ TEST_CASE("an unclosed front matter still lets the body parse") {
 
 }  // namespace
 }  // namespace cvpress::markdown
+
+namespace cvpress::markdown {
+namespace {
+
+TEST_CASE("a shared front matter file reads like a document's front matter") {
+  Diagnostics diags;
+  const doc::Metadata meta = parse_front_matter_file(
+      SourceFile("resume.yaml", "layout: modern\npaper: letter\naccent: \"#0b5394\"\n"), diags);
+  CHECK(format(diags) == "");
+  CHECK(meta.layout == "modern");
+  CHECK(meta.paper == "letter");
+  REQUIRE(meta.overrides.size() == 1);
+  CHECK(meta.overrides[0].key == "accent");
+  CHECK(meta.overrides[0].value_location == SourceLocation{3, 9});
+}
+
+TEST_CASE("a problem in a shared front matter file is reported at its line and column") {
+  Diagnostics diags;
+  (void)parse_front_matter_file(SourceFile("resume.yaml", "layout: modern\npaper: a5\n"), diags);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(format(diags.all().front()).rfind("resume.yaml:2:8: error: invalid paper \"a5\"", 0) == 0);
+}
+
+}  // namespace
+}  // namespace cvpress::markdown
