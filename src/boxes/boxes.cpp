@@ -4,6 +4,7 @@
 // the first `#` is the name, what stands between it and the first `##` is the header.
 #include "boxes/boxes.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -569,11 +570,59 @@ void dump_box(const Box& box, int depth, std::string& out) {
 
 }  // namespace
 
+namespace {
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string spans_text(const Box& box) {
+  std::string out;
+  for (const Span& sp : box.spans) out += sp.text;
+  return out;
+}
+
+// Two-column layouts: the header, the name and the sections the layout names move to the
+// sidebar, in document order; a section takes everything up to the next section.
+void split_sidebar(BoxTree& tree, const style::Sidebar& sidebar) {
+  std::vector<std::string> wanted;
+  for (const std::string& s : sidebar.sections) wanted.push_back(lowercase(s));
+  if (wanted.empty()) wanted.push_back("header");
+  auto wants = [&](const std::string& what) {
+    return std::find(wanted.begin(), wanted.end(), lowercase(what)) != wanted.end();
+  };
+  tree.sidebar.kind = BoxKind::Block;
+  tree.sidebar.role = Role::Page;
+  tree.sidebar.style = tree.root.style;
+  std::vector<Box> main;
+  bool moving = false;
+  for (Box& box : tree.root.children) {
+    if (box.role == Role::Section || box.role == Role::Name) moving = false;
+    if (box.role == Role::Name && wants("name")) {
+      tree.sidebar.children.push_back(std::move(box));
+      continue;
+    }
+    if (box.role == Role::Header) {
+      (wants("header") ? tree.sidebar.children : main).push_back(std::move(box));
+      continue;
+    }
+    if (box.role == Role::Section && wants(spans_text(box))) moving = true;
+    (moving ? tree.sidebar.children : main).push_back(std::move(box));
+  }
+  tree.root.children = std::move(main);
+}
+
+}  // namespace
+
 BoxTree build(const doc::Document& document, const style::Layout& layout, std::string lang,
               Diagnostics& diags) {
   BoxTree tree;
   tree.lang = std::move(lang);
   Builder(layout, tree, diags, document.path).build_document(document.root);
+  if (layout.page.sidebar.width > Pt(0)) split_sidebar(tree, layout.page.sidebar);
   return tree;
 }
 

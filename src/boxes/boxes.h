@@ -70,7 +70,8 @@ struct Box {
 };
 
 struct BoxTree {
-  Box root;                                  // kind Block, role Page
+  Box root;                                  // kind Block, role Page: the (main) column
+  Box sidebar;                               // two-column layouts: what the sidebar holds
   std::vector<style::ComputedStyle> styles;  // every distinct style, referenced by StyleId
   std::string lang;                          // the document language (BCP 47)
 };

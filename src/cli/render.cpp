@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "boxes/boxes.h"
+#include "cli/columns.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "markdown/markdown.h"
@@ -118,14 +119,29 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
   style::Paper paper = layout->page.paper.value_or(style::default_paper(lang));
   if (paper_name == "a4" || paper_name == "A4") paper = style::Paper::A4;
   if (paper_name == "letter" || paper_name == "Letter") paper = style::Paper::Letter;
-  paginate::PageOptions page{style::paper_size(paper), layout->page.margin};
+  const Size page_size = style::paper_size(paper);
+  const style::Sidebar& sidebar = layout->page.sidebar;
+  const bool two_columns = sidebar.width > Pt(0);
+  const ColumnGeometry columns = column_geometry(page_size, layout->page.margin, sidebar);
+  const paginate::PageOptions page{page_size, two_columns ? columns.main_margin : layout->page.margin};
   const Pt text_width = page.page.width - page.margin.left - page.margin.right;
 
-  // 4. Box tree: résumé roles and computed styles.
-  const boxes::BoxTree tree = boxes::build(document, *layout, lang, diags);
+  // 4. Box tree: résumé roles and computed styles (two-column layouts: two trees).
+  boxes::BoxTree tree = boxes::build(document, *layout, lang, diags);
 
-  // 5. Layout: itemize, shape, break lines, stack blocks -> Flow.
+  // 5. Layout: itemize, shape, break lines, stack blocks -> Flow (one per column).
   layout::Flow flow = layout::layout(tree, fonts, {text_width, source.path()}, diags);
+  layout::Flow side_flow;
+  const paginate::PageOptions side_page{page_size, columns.sidebar_margin};
+  if (two_columns) {
+    boxes::BoxTree side_tree;
+    side_tree.root = std::move(tree.sidebar);
+    side_tree.styles = tree.styles;
+    side_tree.lang = tree.lang;
+    side_flow = layout::layout(
+        side_tree, fonts,
+        {side_page.page.width - side_page.margin.left - side_page.margin.right, source.path()}, diags);
+  }
   if (diags.has_errors()) return result;
 
   // 6. Pagination -> PagedDocument, with the document's metadata.
@@ -143,6 +159,11 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
     info.date = date_from_epoch(*request.source_date_epoch);
   }
   result.pages = paginate::paginate(std::move(flow), page, std::move(info));
+  if (two_columns) {
+    // 7. Two columns: the sidebar's pages merged under the main column's, sidebar first.
+    frame::PagedDocument side = paginate::paginate(std::move(side_flow), side_page, {});
+    result.pages = merge_columns(std::move(result.pages), std::move(side), columns, sidebar.background);
+  }
   result.ok = true;
   return result;
 }

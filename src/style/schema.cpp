@@ -163,6 +163,26 @@ const Property kProperties[] = {
   {Scope::Page, "margin-left", Type::Length, "", "20mm", "left page margin",
    [](L& l, R, const V& v) { l.page.margin.left = points(v.length); }, false},
 
+  {Scope::Page, "sidebar-width", Type::Length, "", "0",
+   "two-column layouts: width of the sidebar column (0: one column)",
+   [](L& l, R, const V& v) { l.page.sidebar.width = points(v.length); }, false},
+  {Scope::Page, "sidebar-side", Type::Enum, "left|right", "left", "which side the sidebar is on",
+   [](L& l, R, const V& v) { l.page.sidebar.side = static_cast<Side>(v.choice); }},
+  {Scope::Page, "sidebar-gap", Type::Length, "", "0", "space between the sidebar and the main column",
+   [](L& l, R, const V& v) { l.page.sidebar.gap = points(v.length); }, false},
+  {Scope::Page, "sidebar-background", Type::ColorOrNone, "", "none",
+   "tint of the sidebar, from the page edge to the gap, top to bottom",
+   [](L& l, R, const V& v) { l.page.sidebar.background = v.color; }},
+  {Scope::Page, "sidebar-padding", Type::Box, "", "0",
+   "space inside the sidebar's tint: 1 to 4 lengths, CSS order",
+   [](L& l, R, const V& v) {
+     l.page.sidebar.padding = {points(v.box[0]), points(v.box[1]), points(v.box[2]), points(v.box[3])};
+   }, false},
+  {Scope::Page, "sidebar-sections", Type::StringList, "", "[header]",
+   "what the sidebar holds: `header` (contact lines), `name`, and sections by their title "
+   "(case-insensitive), e.g. [header, Skills, Languages]",
+   [](L& l, R, const V& v) { l.page.sidebar.sections = v.list; }},
+
   // ---- role rules: inherited
   {Scope::Rule, "font-family", Type::StringList, "", "Noto Sans",
    "font stack: a family name or a list of them, the first that is available wins",

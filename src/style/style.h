@@ -130,9 +130,22 @@ struct StyleRule {
 
 enum class Paper { A4, Letter };
 
+enum class Side { Left, Right };
+
+/// A second, narrower column beside the main one (two-column layouts).
+struct Sidebar {
+  Pt width;  // 0: a one-column layout
+  Side side = Side::Left;
+  Pt gap;                             // between the sidebar and the main column
+  std::optional<Color> background;    // tint of the sidebar, edge to edge of the page
+  Insets padding;                     // inside the tint
+  std::vector<std::string> sections;  // what goes there: "header", "name", and section titles
+};
+
 struct PageSetup {
   std::optional<Paper> paper;  // unset: from the document's lang (US/CA -> Letter, else A4)
   Insets margin;
+  Sidebar sidebar;
 };
 
 /// A loaded template.
