@@ -13,6 +13,9 @@ packages=(
   libicu-dev libhyphen-dev libhpdf-dev zlib1g-dev libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
   # fonts beyond the bundled ones: CJK and other scripts (DESIGN §5)
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core fontconfig
+  # hyphenation dictionaries for libhyphen (DESIGN §2), by document language
+  hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-ru hyphen-pt-pt hyphen-pt-br hyphen-it
+  hyphen-nl
   # tests only: a name-keyed CFF font (Inter)
   fonts-inter
   # tests: PDF structure, fonts and text checks, test-font building, a non-C locale

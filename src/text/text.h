@@ -215,4 +215,19 @@ class FontLibrary {
 /// Locale-aware upper-casing (ICU; e.g. Turkish dotted i, German ß -> SS).
 [[nodiscard]] std::string to_upper(std::string_view text, std::string_view lang);
 
+/// Where a hyphen may break `word` (UTF-8, one word without spaces or punctuation around
+/// it) by the hyphenation patterns of `lang` (BCP 47: "en" is en-US, "en-GB", "de", "fr",
+/// "es", "ru", "pt", "it", "nl", ... whatever Debian's hyphen-* packages installed in
+/// /usr/share/hyphen). Returns byte offsets into `word`, increasing: the line may end
+/// with word[0, offset) and a hyphen. Honours the language's minimum characters before
+/// the first and after the last break (TeX's \lefthyphenmin/\righthyphenmin: en 2/3,
+/// de 2/2, fr 2/3 ...) and a minimum word length of 5 characters. Empty when the word is
+/// too short or too long, the language has no dictionary, or the word cannot be written
+/// in the dictionary's character set. Case-insensitive. Dictionaries load once per
+/// thread; throws cvpress::Error when an installed dictionary cannot be read.
+[[nodiscard]] std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_view lang);
+
+/// True when a hyphenation dictionary for `lang` is installed.
+[[nodiscard]] bool can_hyphenate(std::string_view lang);
+
 }  // namespace cvpress::text
