@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -183,13 +184,13 @@ TEST_CASE("an unknown layout name lists the available layouts") {
   Diagnostics diags;
   CHECK_FALSE(load_layout("clasic", {kLayouts}, diags, "resume.md", {2, 9}));
   const Diagnostic& d = only(diags);
-  CHECK(
-      format(d) ==
-      "resume.md:2:9: error: unknown layout \"clasic\"\nhint: did you mean \"classic\"? (available layouts: "
-      "classic)");
+  CHECK(format(d).rfind("resume.md:2:9: error: unknown layout \"clasic\"\nhint: did you mean \"classic\"? "
+                        "(available layouts: ",
+                        0) == 0);
+  CHECK(d.hint.find("classic") != std::string::npos);
   Diagnostics none;
-  CHECK_FALSE(load_layout("modern", {kLayouts}, none));
-  CHECK(only(none).hint == "available layouts: classic");
+  CHECK_FALSE(load_layout("nonesuch", {kData}, none));
+  CHECK(only(none).hint == "available layouts: bad, plain");
 }
 
 TEST_CASE("a missing layout file is a user error") {
@@ -207,13 +208,16 @@ TEST_CASE("layout names are found in the first directory that has them") {
 }
 
 TEST_CASE("list_layouts gives names and descriptions sorted by name") {
-  const auto layouts = list_layouts({kLayouts, kData, "/nonexistent"});
-  REQUIRE(layouts.size() == 3);
+  const auto layouts = list_layouts({kData, "/nonexistent"});
+  REQUIRE(layouts.size() == 2);
   CHECK(layouts[0].first == "bad");
   CHECK(layouts[0].second.empty());
-  CHECK(layouts[1].first == "classic");
-  CHECK(layouts[1].second.find("serif") != std::string::npos);
-  CHECK(layouts[2] == std::pair<std::string, std::string>{"plain", "A second layout for tests"});
+  CHECK(layouts[1] == std::pair<std::string, std::string>{"plain", "A second layout for tests"});
+  const auto shipped = list_layouts({kLayouts});
+  const auto classic =
+      std::find_if(shipped.begin(), shipped.end(), [](const auto& l) { return l.first == "classic"; });
+  REQUIRE(classic != shipped.end());
+  CHECK(classic->second.find("serif") != std::string::npos);
 }
 
 TEST_CASE("front-matter overrides set template keys") {
