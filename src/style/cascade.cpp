@@ -53,6 +53,7 @@ ComputedStyle compute(const Layout& layout, Role role, const ComputedStyle& pare
   if (r.underline) s.underline = *r.underline;
   if (r.strikethrough) s.strikethrough = *r.strikethrough;
   if (r.ligatures) s.ligatures = *r.ligatures;
+  if (r.hyphenate) s.hyphenate = *r.hyphenate;
 
   // Not inherited
   set_if(s.margin.top, r, &StyleRule::margin_top, em);
@@ -76,6 +77,7 @@ ComputedStyle compute(const Layout& layout, Role role, const ComputedStyle& pare
   if (r.keep_with_next) s.keep_with_next = *r.keep_with_next;
   if (r.bookmark) s.bookmark = *r.bookmark;
   if (r.separator) s.separator = *r.separator;
+  if (r.font_features) s.font_features = *r.font_features;
   if (r.icons) s.icons = *r.icons;
   set_if(s.label_width, r, &StyleRule::label_width, em);
   return s;

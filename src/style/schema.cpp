@@ -214,6 +214,10 @@ const Property kProperties[] = {
    [](L& l, R r, const V& v) { rule(l, r).strikethrough = v.flag; }},
   {Scope::Rule, "ligatures", Type::Bool, "", "true", "use the font's standard ligatures (fi, fl ...)",
    [](L& l, R r, const V& v) { rule(l, r).ligatures = v.flag; }},
+  {Scope::Rule, "hyphenate", Type::Bool, "", "false",
+   "break words at line ends with a hyphen, by the hyphenation patterns of the document's `lang` "
+   "(never URLs, e-mail addresses, code, words with digits or in capitals only)",
+   [](L& l, R r, const V& v) { rule(l, r).hyphenate = v.flag; }},
 
   // ---- role rules: box properties (not inherited)
   {Scope::Rule, "margin", Type::Box, "", "0",
@@ -268,6 +272,13 @@ const Property kProperties[] = {
    [](L& l, R r, const V& v) { rule(l, r).keep_with_next = v.flag; }},
   {Scope::Rule, "bookmark", Type::Bool, "", "false", "headings: an entry in the PDF outline",
    [](L& l, R r, const V& v) { rule(l, r).bookmark = v.flag; }},
+  {Scope::Rule, "font-features", Type::StringList, "", "[]",
+   "more OpenType features, e.g. [smcp, c2sc] for small capitals or [onum] for old-style figures",
+   [](L& l, R r, const V& v) {
+     std::string joined;
+     for (const std::string& f : v.list) joined += (joined.empty() ? "" : ",") + f;
+     rule(l, r).font_features = joined;
+   }, true, false, true},
   {Scope::Rule, "separator", Type::String, "", "\"\"",
    "header: set its contact list as one wrapped row, items separated by this text (empty: a list)",
    [](L& l, R r, const V& v) { rule(l, r).separator = v.text; }},

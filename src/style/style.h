@@ -78,6 +78,8 @@ struct ComputedStyle {
   bool underline = false;
   bool strikethrough = false;
   bool ligatures = true;
+  bool hyphenate = false;     // words may be hyphenated at line ends (by the document's lang)
+  std::string font_features;  // more OpenType features, HarfBuzz syntax: "smcp,c2sc", "onum"
   // Not inherited
   Insets margin;
   Insets padding;
@@ -108,6 +110,8 @@ struct StyleRule {
   std::optional<bool> underline;
   std::optional<bool> strikethrough;
   std::optional<bool> ligatures;
+  std::optional<bool> hyphenate;
+  std::optional<std::string> font_features;
   std::optional<Pt> margin_top, margin_right, margin_bottom, margin_left;
   std::optional<Pt> padding_top, padding_right, padding_bottom, padding_left;
   std::optional<Pt> border_top, border_right, border_bottom, border_left;

@@ -9,9 +9,11 @@
 // PDF's ToUnicode / ActualText. Nothing is cached yet; the buffer is reused.
 #include "text/text.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/error.h"
 #include "text/font_library_impl.h"
@@ -55,9 +57,16 @@ ShapedRun FontLibrary::shape(const ShapeRequest& request) {
                          lang.empty() ? HB_LANGUAGE_INVALID : hb_language_from_string(lang.c_str(), -1));
   hb_buffer_guess_segment_properties(buffer);  // fills in the script from the run's text
 
-  const std::array<hb_feature_t, 3> features = {feature("kern", request.kerning),
-                                                feature("liga", request.ligatures),
-                                                feature("clig", request.ligatures)};
+  std::vector<hb_feature_t> features = {feature("kern", request.kerning), feature("liga", request.ligatures),
+                                        feature("clig", request.ligatures)};
+  for (std::size_t at = 0; at < request.features.size();) {
+    const std::size_t comma = std::min(request.features.find(',', at), request.features.size());
+    const std::string_view one = request.features.substr(at, comma - at);
+    hb_feature_t f{};
+    if (!one.empty() && hb_feature_from_string(one.data(), static_cast<int>(one.size()), &f))
+      features.push_back(f);
+    at = comma + 1;
+  }
   hb_shape(face.hb_font(), buffer, features.data(), static_cast<unsigned int>(features.size()));
 
   unsigned int count = 0;

@@ -82,6 +82,9 @@ struct ShapeRequest {
   std::string_view lang;  // BCP 47 ("en", "zh-Hans", "ja"); drives `locl`
   bool kerning = true;    // `kern`
   bool ligatures = true;  // `liga`, `clig` (off for code)
+  /// More OpenType features, comma-separated in HarfBuzz's syntax ("smcp,c2sc", "onum",
+  /// "-kern"); empty for none. Unknown or malformed entries are ignored.
+  std::string_view features;
 };
 
 /// Glyphs in visual order; clusters are byte offsets into ShapeRequest::text.

@@ -40,6 +40,7 @@ void shape_piece(const Collected& c, const StyledRange& range, std::size_t begin
     request.end = run.end;
     request.lang = cx.lang();
     request.ligatures = st.ligatures && !(range.span && range.span->code);
+    request.features = st.font_features;
     text::ShapedRun shaped = cx.fonts().shape(request);
 
     ShapedItem item;
