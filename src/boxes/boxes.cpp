@@ -5,6 +5,7 @@
 #include "boxes/boxes.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <utility>
 
@@ -15,6 +16,7 @@ using doc::Node;
 using doc::NodeKind;
 using style::ComputedStyle;
 using style::Role;
+namespace fs = std::filesystem;
 
 // A label is a few words: "Desired Position", "Reason for Leaving", "Technology stack".
 constexpr std::size_t kMaxLabelWords = 5;
@@ -74,6 +76,28 @@ class Builder {
       header = nullptr;
       add_block(child, tree_.root, 0);
     }
+    hoist_portrait();
+  }
+
+  // A picture in the header is the portrait: the header block takes it (layout sets it top
+  // right) and the name, so that name and contact lines stand beside it.
+  void hoist_portrait() {
+    auto& top = tree_.root.children;
+    for (std::size_t h = 0; h < top.size(); ++h) {
+      Box& header = top[h];
+      if (header.role != Role::Header) continue;
+      auto photo = std::find_if(header.children.begin(), header.children.end(),
+                                [](const Box& b) { return b.kind == BoxKind::Image; });
+      if (photo == header.children.end()) return;
+      header.image = photo->image;
+      header.image_style = photo->image_style;
+      header.children.erase(photo);
+      if (h > 0 && top[h - 1].role == Role::Name) {
+        header.children.insert(header.children.begin(), std::move(top[h - 1]));
+        top.erase(top.begin() + static_cast<std::ptrdiff_t>(h - 1));
+      }
+      return;
+    }
   }
 
  private:
@@ -127,6 +151,62 @@ class Builder {
       box.bookmark = box.aside.empty() ? doc::plain_text(node) : text_of(box.spans);
       box.bookmark_level = node.level;
     }
+    parent.children.push_back(std::move(box));
+  }
+
+  // A paragraph whose only content is an image (blank text around it aside).
+  static const Node* lone_image(const Node& paragraph) {
+    const Node* image = nullptr;
+    for (const Node& c : paragraph.children) {
+      if (c.kind == NodeKind::Image && !image) {
+        image = &c;
+      } else if (c.kind == NodeKind::Text && c.text.find_first_not_of(" \t") == std::string::npos) {
+        continue;
+      } else if (c.kind != NodeKind::SoftBreak) {
+        return nullptr;
+      }
+    }
+    return image;
+  }
+
+  // DESIGN §3: local PNG/JPEG files relative to the Markdown file and confined to its
+  // folder tree: no URL, no absolute path, no way out through `..` or a symbolic link.
+  std::optional<std::string> resolve_image(const Node& image) {
+    const std::string& url = image.url;
+    const fs::path base = fs::absolute(fs::path(path_).parent_path());
+    auto refuse = [&](const std::string& why, const std::string& hint) {
+      diags_.error(path_, image.range.begin, "image \"" + url + "\" " + why, hint);
+      return std::nullopt;
+    };
+    if (url.find("://") != std::string::npos || url.rfind("data:", 0) == 0)
+      return refuse("is not a local file", "images are never fetched: save it next to the Markdown file");
+    const fs::path relative = fs::path(url).lexically_normal();
+    if (relative.is_absolute() || url.empty() || (!relative.empty() && *relative.begin() == ".."))
+      return refuse("is outside the document's folder",
+                    "put the image in the Markdown file's folder (or below it) and use a relative path");
+    const fs::path full = (base / relative).lexically_normal();
+    std::error_code ec;
+    if (!fs::is_regular_file(full, ec))
+      return refuse("does not exist", "the path is relative to " + base.string());
+    const fs::path real = fs::canonical(full, ec);
+    const fs::path real_base = fs::canonical(base, ec);
+    const auto mismatch = std::mismatch(real_base.begin(), real_base.end(), real.begin(), real.end());
+    if (ec || mismatch.first != real_base.end())
+      return refuse("is outside the document's folder (through a symbolic link)",
+                    "copy the image into the Markdown file's folder");
+    return real.string();
+  }
+
+  void add_image(const Node& node, Box& parent) {
+    std::optional<std::string> file = resolve_image(node);
+    if (!file) return;
+    Box box;
+    box.kind = BoxKind::Image;
+    box.role = Role::Photo;
+    box.style = derive(parent.style, Role::Photo);
+    box.image_style = box.style;
+    box.range = node.range;
+    box.image = std::move(*file);
     parent.children.push_back(std::move(box));
   }
 
@@ -318,6 +398,10 @@ class Builder {
         Box box;
         box.kind = BoxKind::Paragraph;
         box.role = Role::Paragraph;
+        if (const Node* image = lone_image(node)) {
+          add_image(*image, parent);
+          return;
+        }
         box.style = tight ? anonymous(parent.style) : derive(parent.style, Role::Paragraph);
         box.range = node.range;
         add_inlines(node, box, box.style, {});
@@ -547,6 +631,7 @@ const char* kind_label(BoxKind kind) {
     case BoxKind::TableCell: return "cell";
     case BoxKind::Rule: return "rule";
     case BoxKind::PageBreak: return "pagebreak";
+    case BoxKind::Image: return "image";
   }
   return "?";
 }

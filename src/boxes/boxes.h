@@ -26,6 +26,7 @@ enum class BoxKind {
   TableCell,
   Rule,       // thematic break
   PageBreak,  // <!-- pagebreak -->
+  Image,      // a picture standing alone in its paragraph (Box::image)
 };
 
 enum class SpanKind { Text, HardBreak };
@@ -61,6 +62,9 @@ struct Box {
   StyleId aside_style = 0;
   std::vector<Span> label;  // a `Label: value` row whose label is set in a term column
   StyleId label_style = 0;
+
+  std::string image;        // Image: the file (absolute); a Header block: its portrait, if any
+  StyleId image_style = 0;  // the Photo style of `image`
 
   std::string bookmark;  // headings: outline title (empty: no bookmark)
   int bookmark_level = 0;

@@ -156,6 +156,10 @@ void layout_block(const Box& box, Pt x, Pt width, Stack& stack, Context& cx) {
     stack.force_break();
     return;
   }
+  if (box.kind == BoxKind::Block && !box.image.empty()) {  // the header with its portrait
+    layout_masthead(box, x + s.margin.left, width - s.margin.left - s.margin.right, stack, cx);
+    return;
+  }
   stack.margin(s.margin.top);
   const Pt bx = x + s.margin.left;
   const Pt bwidth = width - s.margin.left - s.margin.right;
@@ -212,6 +216,9 @@ void layout_block(const Box& box, Pt x, Pt width, Stack& stack, Context& cx) {
     case BoxKind::TableRow:
     case BoxKind::TableCell:
       for (const Box& child : box.children) layout_block(child, cx0, cwidth, inner, cx);
+      break;
+    case BoxKind::Image:
+      for (Slice& slice : layout_image(box, cx0, cwidth, cx)) inner.push(std::move(slice));
       break;
     case BoxKind::PageBreak: break;
   }

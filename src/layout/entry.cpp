@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "layout/block.h"
+#include "layout/image.h"
 #include "layout/inline/paragraph.h"
 
 namespace cvpress::layout {
@@ -122,6 +123,71 @@ std::vector<Slice> layout_labelled(const boxes::Box& box, Pt x, Pt width, Contex
     }
   }
   return values;
+}
+
+namespace {
+
+// The size an image is shown at: its style's width, else 96 dpi (the CSS pixel), never
+// wider than `width`; its height from its aspect ratio. Reports unreadable images.
+std::optional<Size> shown_size(const boxes::Box& box, Pt width, Context& cx) {
+  std::string why;
+  const std::optional<PixelSize> px = image_size(box.image, why);
+  if (!px) {
+    const std::string name = box.image.substr(box.image.rfind('/') + 1);
+    cx.diags().error(cx.path(), box.range.begin, "image \"" + name + "\" " + why, "use a PNG or JPEG file");
+    return std::nullopt;
+  }
+  const style::ComputedStyle& st = cx.style(box.image_style);
+  // CSS Values 3 §5.2: 1px = 1/96 in = 0.75 pt.
+  constexpr double kPointsPerPixel = 72.0 / 96.0;
+  Pt w = st.width > Pt(0) ? st.width : Pt(px->width * kPointsPerPixel);
+  w = min(w, width);
+  return Size{w, w * (static_cast<double>(px->height) / px->width)};
+}
+
+}  // namespace
+
+std::vector<Slice> layout_image(const boxes::Box& box, Pt x, Pt width, Context& cx) {
+  const std::optional<Size> size = shown_size(box, width, cx);
+  if (!size) return {};
+  Slice slice;
+  slice.height = size->height;
+  slice.location = box.range.begin;
+  slice.items.push_back(
+      frame::Image{{x, Pt(0), size->width, size->height}, box.image, cx.style(box.style).round});
+  return {slice};
+}
+
+void layout_masthead(const boxes::Box& header, Pt x, Pt width, Stack& stack, Context& cx) {
+  const style::ComputedStyle& s = cx.style(header.style);
+  boxes::Box photo;
+  photo.image = header.image;
+  photo.image_style = header.image_style;
+  photo.range = header.range;
+  // A portrait takes at most a third of the measure.
+  const std::optional<Size> size = shown_size(photo, width / 3, cx);
+  stack.margin(s.margin.top);
+  // Between the text and the picture: one and a half ems of the header's text.
+  const Pt gap = s.font_size * 1.5;
+  const Pt text_width = size ? width - size->width - gap : width;
+  Stack inner;
+  for (const boxes::Box& child : header.children) layout_block(child, x, text_width, inner, cx);
+  std::vector<Slice> slices = inner.take();
+  if (slices.empty()) slices.push_back(Slice{});
+  if (size) {
+    slices.front().items.push_back(frame::Image{{x + width - size->width, Pt(0), size->width, size->height},
+                                                header.image,
+                                                cx.style(header.image_style).round});
+    Pt used;
+    for (std::size_t i = 0; i < slices.size(); ++i)
+      used += (i ? slices[i].space_before : Pt(0)) + slices[i].height;
+    if (used < size->height) slices.back().height += size->height - used;
+    // The picture spans the slices beside it: they stay on one page.
+    for (std::size_t i = 0; i + 1 < slices.size(); ++i) slices[i].keep_with_next = true;
+  }
+  stack.append(std::move(slices));
+  stack.margin(inner.pending());
+  stack.margin(s.margin.bottom);
 }
 
 }  // namespace cvpress::layout

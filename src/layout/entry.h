@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "boxes/boxes.h"
+#include "layout/block.h"
 #include "layout/context.h"
 #include "layout/layout.h"
 
@@ -17,5 +18,17 @@ namespace cvpress::layout {
 /// A labelled row whose label has a term column (`label-width`): the label in the column,
 /// the value beside it, their first lines on one baseline; the value wraps in its column.
 [[nodiscard]] std::vector<Slice> layout_labelled(const boxes::Box& box, Pt x, Pt width, Context& cx);
+
+}  // namespace cvpress::layout
+
+namespace cvpress::layout {
+
+/// An image alone in its paragraph: `width` from its style (0: 96 dpi), never wider than
+/// the measure, height from its aspect ratio; round when the style says so.
+[[nodiscard]] std::vector<Slice> layout_image(const boxes::Box& box, Pt x, Pt width, Context& cx);
+
+/// The header with its portrait: name and contact lines beside the picture, which stands
+/// at the top right; the block is at least as tall as the picture.
+void layout_masthead(const boxes::Box& header, Pt x, Pt width, Stack& stack, Context& cx);
 
 }  // namespace cvpress::layout

@@ -37,6 +37,8 @@ ComputedStyle compute(const Layout& layout, Role role, const ComputedStyle& pare
   s.separator = defaults.separator;
   s.icons = defaults.icons;
   s.label_width = defaults.label_width;
+  s.width = defaults.width;
+  s.round = defaults.round;
 
   set_if(s.font_size, r, &StyleRule::font_size, parent.font_size);
   const Pt em = s.font_size;
@@ -80,6 +82,8 @@ ComputedStyle compute(const Layout& layout, Role role, const ComputedStyle& pare
   if (r.font_features) s.font_features = *r.font_features;
   if (r.icons) s.icons = *r.icons;
   set_if(s.label_width, r, &StyleRule::label_width, em);
+  set_if(s.width, r, &StyleRule::width, em);
+  if (r.round) s.round = *r.round;
   return s;
 }
 

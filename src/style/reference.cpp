@@ -39,6 +39,7 @@ constexpr std::array<std::string_view, kRoleCount> kRoleHelp = {
     "the aside of an entry heading: the text after ` | ` (dates, place), set flush right",
     "the label of a `Label: value` row",
     "the icon before a contact item",
+    "an image alone in a paragraph; in the header, the portrait (set top right)",
 };
 static_assert(kRoleHelp.back() != std::string_view{}, "every role needs its line of help");
 

@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, kRoleCount> kRoleKeys = {
     "body",       "name",      "header", "section",   "entry",         "subentry",   "heading5",
     "heading6",   "paragraph", "list",   "list-item", "marker",        "blockquote", "code-block",
     "code",       "link",      "strong", "emphasis",  "strikethrough", "table",      "table-header",
-    "table-cell", "rule",      "footer", "aside",     "label",         "icon",
+    "table-cell", "rule",      "footer", "aside",     "label",         "icon",       "photo",
 };
 
 // CSS Color 4 named colours: the basic set plus the grays a résumé uses.
@@ -128,6 +128,7 @@ const LengthKey kLengthKeys[] = {
     {&StyleRule::indent, "indent"},
     {&StyleRule::marker_gap, "marker-gap"},
     {&StyleRule::label_width, "label-width"},
+    {&StyleRule::width, "width"},
 };
 
 Pt points(Length l) { return Pt(l.value); }  // page lengths: em is rejected by parse()
@@ -279,6 +280,11 @@ const Property kProperties[] = {
      for (const std::string& f : v.list) joined += (joined.empty() ? "" : ",") + f;
      rule(l, r).font_features = joined;
    }, true, false, true},
+  {Scope::Rule, "width", Type::Length, "", "0",
+   "images: the width to show them at (0: their natural size at 96 dpi, never wider than the column)",
+   [](L& l, R r, const V& v) { set_length(rule(l, r), &StyleRule::width, v.length); }},
+  {Scope::Rule, "round", Type::Bool, "", "false", "images: clip to a circle (a portrait)",
+   [](L& l, R r, const V& v) { rule(l, r).round = v.flag; }},
   {Scope::Rule, "separator", Type::String, "", "\"\"",
    "header: set its contact list as one wrapped row, items separated by this text (empty: a list)",
    [](L& l, R r, const V& v) { rule(l, r).separator = v.text; }},
@@ -333,6 +339,7 @@ constexpr BuiltinRule kBuiltinRules[] = {
     {Role::Rule, "border-top", "0.5pt"},
     {Role::Label, "font-weight", "bold"},
     {Role::Icon, "font-family", "ForkAwesome"},
+    {Role::Photo, "width", "28mm"},
 };
 
 std::string join_choices(std::string_view choices) {

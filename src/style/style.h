@@ -44,8 +44,9 @@ enum class Role {
   Aside,   // the text after ` | ` in an entry heading (dates, place), set flush right
   Label,   // the `Label:` of a labelled row
   Icon,    // a contact item's icon
+  Photo,   // an image standing alone in a paragraph; in the header, the portrait
 };
-inline constexpr std::size_t kRoleCount = static_cast<std::size_t>(Role::Icon) + 1;
+inline constexpr std::size_t kRoleCount = static_cast<std::size_t>(Role::Photo) + 1;
 
 /// The template key of a role ("section", "list-item", ...).
 [[nodiscard]] const char* role_key(Role role);
@@ -93,6 +94,8 @@ struct ComputedStyle {
   std::string separator;             // header: contact items in one row, separated by this
   bool icons = false;                // header: an icon before each contact item with a link
   Pt label_width;                    // labels: width of the term column (0: a run-in label)
+  Pt width;                          // images: shown this wide (0: natural size, at most the measure)
+  bool round = false;                // images: clipped to a circle (an ellipse if not square)
 };
 
 /// A style rule as written: only the properties the template (or an override) sets.
@@ -125,6 +128,8 @@ struct StyleRule {
   std::optional<std::string> separator;
   std::optional<bool> icons;
   std::optional<Pt> label_width;
+  std::optional<Pt> width;
+  std::optional<bool> round;
   /// Lengths written in `em`, by template key ("font-size", "margin-top", ...): multiples
   /// of the element's own computed font size (for font-size itself: of the parent's),
   /// resolved by compute(). A key present here wins over the absolute member of the same
