@@ -22,7 +22,8 @@ def run(cmd, env=None, check=True):
 
 
 def render(cvpress, sample, out, env=None):
-    run([cvpress, "render", sample, "-o", out], env=env)
+    layout = os.environ.get("E2E_LAYOUT")
+    run([cvpress, "render", sample, "-o", out] + (["--layout", layout] if layout else []), env=env)
     return out
 
 
@@ -152,7 +153,27 @@ def check_deterministic(cvpress, sample, work):
     print(f"deterministic: identical bytes twice and under LC_ALL={loc}; SOURCE_DATE_EPOCH honoured")
 
 
+def check_layout(cvpress, sample, work):
+    """One layout (E2E_LAYOUT) on one sample: structure, fonts and the text round trip."""
+    check_structure(cvpress, sample, work)
+    check_fonts(cvpress, sample, work)
+    check_text(cvpress, sample, work)
+
+
+def check_icons(cvpress, sample, work):
+    """Contact icons are drawn, but never extracted as text (Fork Awesome is private use)."""
+    pdf = render(cvpress, sample, os.path.join(work, "icons.pdf"))
+    text = pdftotext(pdf)
+    assert not any(0xE000 <= ord(c) <= 0xF8FF for c in text), "private-use (icon) characters in the text"
+    stream = run(["qpdf", "--qdf", "--object-streams=disable", pdf, "-"]).stdout
+    assert b"/Artifact BMC" in stream, "no icon drawn"
+    assert b"/Subtype /Image" in stream, "no picture drawn"
+    print("icons drawn as artifacts and absent from the text; portrait embedded")
+
+
 CHECKS = {
+    "layout": check_layout,
+    "icons": check_icons,
     "structure": check_structure,
     "fonts": check_fonts,
     "text": check_text,

@@ -4,6 +4,7 @@
 Each case checks the exit code, that the message names the file, line and column,
 and that no output (not even a temporary) is left behind."""
 import os
+import re
 import subprocess
 import sys
 
@@ -82,6 +83,29 @@ def case_keeps_old_output(cvpress, work):
     code, _ = render(cvpress, src, out)
     assert code == 1
     assert open(out, "rb").read() == b"previous"
+
+
+def case_image_outside_folder(cvpress, work):
+    sub = os.path.join(work, "doc")
+    os.makedirs(sub, exist_ok=True)
+    with open(os.path.join(work, "secret.png"), "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n")
+    src = write(sub, "escape.md", "# Name\n\n![me](../secret.png)\n")
+    out = os.path.join(sub, "escape.pdf")
+    code, err = render(cvpress, src, out)
+    assert code == 1, (code, err)
+    assert re.search(r"escape\.md:3:\d+: error: image \"\.\./secret\.png\" is outside the document's folder", err), err
+    assert not os.path.exists(out)
+
+
+def case_bad_layout_override(cvpress, work):
+    src = write(work, "override.md", "---\nsection.colour: \"#0b5394\"\nsection.color: nope\n---\n# Name\n")
+    out = os.path.join(work, "override.pdf")
+    code, err = render(cvpress, src, out)
+    assert code == 1, (code, err)
+    assert "override.md:2:1: error: unknown key \"section.colour\"" in err and "did you mean \"section.color\"" in err, err
+    assert "override.md:3:16:" in err, err
+    no_output(work, out)
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
