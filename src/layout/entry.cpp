@@ -169,12 +169,25 @@ void layout_masthead(const boxes::Box& header, Pt x, Pt width, Stack& stack, Con
   stack.margin(s.margin.top);
   // Between the text and the picture: one and a half ems of the header's text.
   const Pt gap = s.font_size * 1.5;
-  const Pt text_width = size ? width - size->width - gap : width;
+  // In a narrow column (a sidebar) the picture goes above the name instead of beside it:
+  // beside, the text would have less than twice the picture's width.
+  const bool beside = size && width - size->width - gap >= size->width * 2;
+  if (size && !beside) {
+    Slice picture;
+    picture.height = size->height;
+    picture.keep_with_next = true;
+    picture.location = header.range.begin;
+    picture.items.push_back(frame::Image{
+        {x, Pt(0), size->width, size->height}, header.image, cx.style(header.image_style).round});
+    stack.push(std::move(picture));
+    stack.margin(gap);
+  }
+  const Pt text_width = beside ? width - size->width - gap : width;
   Stack inner;
   for (const boxes::Box& child : header.children) layout_block(child, x, text_width, inner, cx);
   std::vector<Slice> slices = inner.take();
   if (slices.empty()) slices.push_back(Slice{});
-  if (size) {
+  if (beside) {
     slices.front().items.push_back(frame::Image{{x + width - size->width, Pt(0), size->width, size->height},
                                                 header.image,
                                                 cx.style(header.image_style).round});
