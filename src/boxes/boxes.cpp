@@ -147,6 +147,7 @@ class Builder {
     box.range = node.range;
     add_inlines(node, box, box.style, {});
     if (role == Role::Entry || role == Role::Subentry) split_aside(box);
+    if (role == Role::Section) section_ = text_of(box.spans);
     if (tree_.styles[box.style].bookmark) {
       box.bookmark = box.aside.empty() ? doc::plain_text(node) : text_of(box.spans);
       box.bookmark_level = node.level;
@@ -213,14 +214,18 @@ class Builder {
   // The header's contact list set as one wrapped row: `a@b.c · +44 20 … · github.com/x`,
   // each item after its icon when the layout asks for icons.
   void add_contact_row(const Node& list, Box& header) {
+    const ComputedStyle& hs = tree_.styles[header.style];
+    add_list_row(list, header, Role::Header, hs.separator, hs.icons);
+  }
+
+  // A list set as one wrapped row of its items, `separator` between them (contact lines,
+  // skill lists), each after its icon when `icons`.
+  void add_list_row(const Node& list, Box& parent, Role role, const std::string& separator, bool icons) {
     Box row;
     row.kind = BoxKind::Paragraph;
-    row.role = Role::Header;
-    row.style = anonymous(header.style);
+    row.role = role;
+    row.style = anonymous(parent.style);
     row.range = list.range;
-    const ComputedStyle& hs = tree_.styles[header.style];
-    const std::string separator = hs.separator;
-    const bool icons = hs.icons;
     const StyleId separator_style = derive(row.style, Role::Marker);
     const StyleId icon_style = derive(row.style, Role::Icon);
     bool first = true;
@@ -260,7 +265,7 @@ class Builder {
       }
       for (Span& sp : content.spans) row.spans.push_back(std::move(sp));
     }
-    header.children.push_back(std::move(row));
+    parent.children.push_back(std::move(row));
   }
 
   // The Fork Awesome icon for a contact item: by its link's scheme or host, else by what
@@ -409,7 +414,16 @@ class Builder {
         parent.children.push_back(std::move(box));
         return;
       }
-      case NodeKind::List: add_list(node, parent, list_depth); return;
+      case NodeKind::List:
+        if (list_depth == 0 && inline_list_section()) {
+          const StyleId ls = derive(parent.style, Role::List);
+          const std::string separator =
+              tree_.styles[ls].separator.empty() ? " \u00B7 " : tree_.styles[ls].separator;
+          add_list_row(node, parent, Role::List, separator, false);
+          return;
+        }
+        add_list(node, parent, list_depth);
+        return;
       case NodeKind::BlockQuote: {
         Box box;
         box.kind = BoxKind::Block;
@@ -618,6 +632,21 @@ class Builder {
   std::string path_;
   std::map<std::pair<StyleId, Role>, StyleId> cache_;
   std::map<StyleId, StyleId> anonymous_;
+  std::string section_;  // the title of the section being built
+
+  // Whether the layout sets the lists of the current section as rows (page.inline-lists).
+  bool inline_list_section() const {
+    for (const std::string& title : layout_.page.inline_lists) {
+      if (title.size() != section_.size()) continue;
+      bool same = true;
+      for (std::size_t i = 0; i < title.size() && same; ++i) {
+        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        same = lower(title[i]) == lower(section_[i]);
+      }
+      if (same) return true;
+    }
+    return false;
+  }
 };
 
 const char* kind_label(BoxKind kind) {

@@ -184,6 +184,11 @@ const Property kProperties[] = {
    "(case-insensitive), e.g. [header, Skills, Languages]",
    [](L& l, R, const V& v) { l.page.sidebar.sections = v.list; }},
 
+  {Scope::Page, "inline-lists", Type::StringList, "", "[]",
+   "sections (by title, case-insensitive) whose lists are set as one wrapped row, items separated by "
+   "the list's `separator` (default \" · \"), e.g. [Skills, Languages, Interests]",
+   [](L& l, R, const V& v) { l.page.inline_lists = v.list; }},
+
   // ---- role rules: inherited
   {Scope::Rule, "font-family", Type::StringList, "", "Noto Sans",
    "font stack: a family name or a list of them, the first that is available wins",

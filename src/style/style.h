@@ -155,6 +155,7 @@ struct PageSetup {
   std::optional<Paper> paper;  // unset: from the document's lang (US/CA -> Letter, else A4)
   Insets margin;
   Sidebar sidebar;
+  std::vector<std::string> inline_lists;  // section titles whose lists are set as one row
 };
 
 /// A loaded template.

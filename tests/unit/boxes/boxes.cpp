@@ -166,3 +166,14 @@ TEST_CASE("a two-column layout moves the header and the named sections to the si
   CHECK(side == "name header section paragraph ");
   CHECK(main == "section paragraph section paragraph ");
 }
+
+TEST_CASE("a layout may set the lists of named sections as one row with separators") {
+  const boxes::BoxTree t =
+      tree_of("## Skills\n\n- C++\n- Go\n\n## Work\n\n- Acme\n", "page.inline-lists: [skills]");
+  const boxes::Box& row = t.root.children.at(1);
+  REQUIRE(row.kind == boxes::BoxKind::Paragraph);
+  std::string text;
+  for (const boxes::Span& s : row.spans) text += s.text;
+  CHECK(text == "C++ \u00B7 Go");
+  CHECK(t.root.children.at(3).kind == boxes::BoxKind::List);  // other sections keep their lists
+}
