@@ -676,6 +676,7 @@ void dump_box(const Box& box, int depth, std::string& out) {
     out += std::string(static_cast<std::size_t>(depth) * 2 + 2, ' ');
     out += s.kind == SpanKind::HardBreak ? "<br>" : "\"" + s.text + "\"";
     if (s.code) out += " code";
+    if (s.icon) out += " icon";
     if (!s.link.empty()) out += " -> " + s.link;
     out += '\n';
   }
