@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "cli/atomic_file.h"
+#include "cli/batch.h"
 #include "cli/render.h"
 #include "pdf/pdf.h"
 #include "style/style.h"
@@ -131,6 +132,19 @@ int run(int argc, char** argv) {
   layouts_cmd->add_flag("--reference", layouts_reference,
                         "Print the template key reference (docs/layouts.md)");
 
+  // `cvpress batch`: options in cli/batch.h, the work in cli/batch.cpp.
+  BatchArgs batch;
+  CLI::App* batch_cmd = app.add_subcommand("batch", "Render many Markdown files in one process");
+  batch_cmd->add_option("inputs", batch.inputs, "Markdown files, folders or globs");
+  batch_cmd->add_option("--manifest", batch.manifest, "A batch.yaml listing jobs (see README)");
+  batch_cmd->add_option("--out-dir", batch.out_dir, "Write the PDFs here (default: beside each input)");
+  batch_cmd->add_option("-j,--jobs", batch.jobs, "Worker threads (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
+  batch_cmd->add_option("--layout", batch.layout, "Layout name or .yaml file for every job");
+  batch_cmd->add_option("--shard", batch.shard, "Render only shard K of N (K/N, 0-based)");
+  batch_cmd->add_flag("--force", batch.force, "Render even the jobs whose output is up to date");
+  batch_cmd->add_option("--report", batch.report, "Write a JSON Lines report, one object per job");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -140,6 +154,11 @@ int run(int argc, char** argv) {
   try {
     if (*render_cmd) return render_command(render);
     if (*layouts_cmd) return layouts_command(layouts_reference);
+    if (*batch_cmd) {
+      batch.data_dir = data_dir();
+      batch.source_date_epoch = source_date_epoch();
+      return batch_command(batch);
+    }
   } catch (const InternalError& e) {
     std::cerr << "cvpress: " << e.what() << "\nplease report this as a bug\n";
     return kInternalError;

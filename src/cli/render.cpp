@@ -4,6 +4,7 @@
 
 #include "boxes/boxes.h"
 #include "cli/columns.h"
+#include "cli/variants.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "markdown/markdown.h"
@@ -101,7 +102,11 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
 
   // 1. Read and parse: front matter (yaml-cpp) + Markdown (md4c) -> doc::Document.
   const SourceFile source = SourceFile::read(request.input);
-  const doc::Document document = markdown::parse(source, diags);
+  doc::Document document = markdown::parse(source, diags);
+  // A language variant (resume.en.md) inherits the front matter its siblings share
+  // (resume.yaml beside it); its own keys win.
+  const SharedFrontMatter shared = read_shared_front_matter(request.input, diags);
+  inherit_front_matter(document.meta, shared.meta);
   if (diags.has_errors()) return result;
 
   // 2. The layout template, with the document's overrides applied.
@@ -110,7 +115,12 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
                                                                   : std::string(kDefaultLayout);
   std::optional<style::Layout> layout = style::load_layout(layout_name, request.layout_dirs, diags);
   if (!layout) return result;
+  // Overrides in rising precedence: the shared front matter's, the document's, a batch
+  // manifest's (each located in its own file).
+  style::apply_overrides(*layout, shared.meta.overrides, shared.path, diags);
   style::apply_overrides(*layout, document.meta.overrides, source.path(), diags);
+  for (const OverrideSet& set : request.overrides)
+    style::apply_overrides(*layout, set.overrides, set.path, diags);
   if (diags.has_errors()) return result;
 
   // 3. Paper and text area.

@@ -6,10 +6,17 @@
 #include <vector>
 
 #include "base/base.h"
+#include "doc/doc.h"
 #include "frame/frame.h"
 #include "text/text.h"
 
 namespace cvpress::cli {
+
+/// Layout overrides from one file (a batch manifest), with that file for error locations.
+struct OverrideSet {
+  std::string path;
+  std::vector<doc::Override> overrides;
+};
 
 struct RenderRequest {
   std::string input;   // the Markdown file
@@ -17,6 +24,7 @@ struct RenderRequest {
   std::string paper;   // "a4" / "letter"; empty: front matter, layout, then lang
   std::vector<std::string> layout_dirs;
   std::optional<int64_t> source_date_epoch;  // SOURCE_DATE_EPOCH, read by the caller
+  std::vector<OverrideSet> overrides;        // after the document's own, in order (a batch manifest's)
 };
 
 struct RenderResult {

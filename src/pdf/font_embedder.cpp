@@ -111,7 +111,10 @@ struct FontEmbedder::Impl {
   CHandle<hb_set_t, hb_set_destroy> gsub_lookups;
   std::map<char32_t, CHandle<hb_set_t, hb_set_destroy>> closures;
 
-  Impl(const HpdfDocument& d, const frame::FontFile& f, bool c) : doc(d), file(f), compress(c) {}
+  const FontCache* cache = nullptr;
+
+  Impl(const HpdfDocument& d, const frame::FontFile& f, bool c, const FontCache* fc)
+      : doc(d), file(f), compress(c), cache(fc) {}
 
   [[noreturn]] void fail(const std::string& what) const {
     throw Error("font " + file.path + " (face " + std::to_string(file.face_index) + "): " + what);
@@ -121,8 +124,21 @@ struct FontEmbedder::Impl {
     FT_Library library = nullptr;
     if (FT_Init_FreeType(&library) != 0) fail("FreeType could not start");
     ft_library.reset(library);
+    if (cache) {
+      const CachedFace shared = cache->impl().face(file.path, file.face_index);
+      blob.reset(shared.blob);
+      face.reset(shared.face);
+    } else {
+      blob.reset(hb_blob_create_from_file_or_fail(file.path.c_str()));
+      if (!blob) fail("cannot be read as a font");
+      face.reset(hb_face_create(blob.get(), file.face_index));
+    }
+    unsigned int length = 0;
+    const char* data = hb_blob_get_data(blob.get(), &length);
     FT_Face ftf = nullptr;
-    if (FT_New_Face(library, file.path.c_str(), static_cast<FT_Long>(file.face_index), &ftf) != 0)
+    if (length == 0 ||
+        FT_New_Memory_Face(library, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(length),
+                           static_cast<FT_Long>(file.face_index), &ftf) != 0)
       fail("cannot be read as a font");
     ft_face.reset(ftf);
     if (const char* ps = FT_Get_Postscript_Name(ftf)) postscript_name = ps;
@@ -134,9 +150,6 @@ struct FontEmbedder::Impl {
         fail("its licence does not allow embedding it in a PDF (OS/2 fsType: " + refusal + ")");
     }
 
-    blob.reset(hb_blob_create_from_file_or_fail(file.path.c_str()));
-    if (!blob) fail("cannot be read");
-    face.reset(hb_face_create(blob.get(), file.face_index));
     glyph_count = hb_face_get_glyph_count(face.get());
     if (glyph_count == 0) fail("has no glyphs");
     upem = hb_face_get_upem(face.get());
@@ -240,8 +253,9 @@ struct FontEmbedder::Impl {
   }
 };
 
-FontEmbedder::FontEmbedder(const HpdfDocument& doc, const frame::FontFile& font, bool compress)
-    : impl_(std::make_unique<Impl>(doc, font, compress)) {
+FontEmbedder::FontEmbedder(const HpdfDocument& doc, const frame::FontFile& font, bool compress,
+                           const FontCache* cache)
+    : impl_(std::make_unique<Impl>(doc, font, compress, cache)) {
   impl_->open();
 }
 
@@ -528,6 +542,28 @@ EmbeddedFont FontEmbedder::finish() {
   hpdf::add(doc, type0, "DescendantFonts", descendants);
   hpdf::add(doc, type0, "ToUnicode", to_unicode);
   return result;
+}
+
+FontCache::FontCache() : impl_(std::make_unique<Impl>()) {}
+FontCache::~FontCache() = default;
+
+CachedFace FontCache::Impl::face(const std::string& path, uint32_t face_index) {
+  const std::lock_guard lock(mutex);
+  auto b = blobs.find(path);
+  if (b == blobs.end()) {
+    CHandle<hb_blob_t, hb_blob_destroy> bytes{hb_blob_create_from_file_or_fail(path.c_str())};
+    if (!bytes)
+      throw Error("font " + path + " (face " + std::to_string(face_index) + "): cannot be read as a font");
+    hb_blob_make_immutable(bytes.get());  // never copied to be made writable: safe to share
+    b = blobs.emplace(path, std::move(bytes)).first;
+  }
+  auto f = faces.find({path, face_index});
+  if (f == faces.end()) {
+    CHandle<hb_face_t, hb_face_destroy> prepared{hb_face_create(b->second.get(), face_index)};
+    hb_face_make_immutable(prepared.get());
+    f = faces.emplace(std::make_pair(path, face_index), std::move(prepared)).first;
+  }
+  return {hb_blob_reference(b->second.get()), hb_face_reference(f->second.get())};
 }
 
 }  // namespace cvpress::pdf

@@ -7,16 +7,21 @@
 // ids (CID = glyph id). The ToUnicode CMap comes from the clusters the glyphs were drawn
 // for (pdf-backend.md §6-§8).
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <hb.h>
 #include <hpdf.h>
 
+#include "base/c_handle.h"
 #include "frame/frame.h"
 #include "pdf/libharu.h"
+#include "pdf/pdf.h"
 
 namespace cvpress::pdf {
 
@@ -29,13 +34,34 @@ struct EmbeddedFont {
   uint64_t program_hash = 0;      // FNV-1a of the font program
 };
 
+class FontCache;
+
+/// A face from a FontCache: new references the caller destroys.
+struct CachedFace {
+  hb_blob_t* blob = nullptr;  // the whole file, immutable
+  hb_face_t* face = nullptr;  // prepared for subsetting (hb_subset_preprocess), immutable
+};
+
+/// FontCache's state. `face` maps the file on first use and prepares each face once.
+/// Throws cvpress::Error naming the file when it cannot be read.
+struct FontCache::Impl {
+  [[nodiscard]] CachedFace face(const std::string& path, uint32_t face_index);
+
+  std::mutex mutex;
+  std::map<std::string, CHandle<hb_blob_t, hb_blob_destroy>> blobs;                       // by path
+  std::map<std::pair<std::string, uint32_t>, CHandle<hb_face_t, hb_face_destroy>> faces;  // by (path, index)
+};
+
 class FontEmbedder {
  public:
   /// Opens face `font.face_index` of `font.path` with HarfBuzz and FreeType. `doc` must
   /// outlive the embedder. Throws cvpress::Error naming the file when it cannot be read,
   /// when its OS/2 fsType forbids embedding (restricted licence, bitmap only, no
   /// subsetting) or when it has no glyf or CFF outlines (CFF2 is not supported).
-  FontEmbedder(const HpdfDocument& doc, const frame::FontFile& font, bool compress);
+  /// With `cache`, the file's bytes and the prepared HarfBuzz face come from it (it must
+  /// outlive the embedder).
+  FontEmbedder(const HpdfDocument& doc, const frame::FontFile& font, bool compress,
+               const FontCache* cache = nullptr);
   ~FontEmbedder();
   FontEmbedder(const FontEmbedder&) = delete;
   FontEmbedder& operator=(const FontEmbedder&) = delete;

@@ -102,8 +102,8 @@ class Renderer {
 
  private:
   struct Font {
-    Font(const HpdfDocument& pdf, const frame::FontFile& file, bool compress)
-        : embedder(pdf, file, compress) {}
+    Font(const HpdfDocument& pdf, const frame::FontFile& file, bool compress, const FontCache* cache)
+        : embedder(pdf, file, compress, cache) {}
     FontEmbedder embedder;
     bool used = false;
   };
@@ -168,7 +168,7 @@ class Renderer {
     if (fonts_.size() < doc_.fonts.size()) fonts_.resize(doc_.fonts.size());
     auto& slot = fonts_[index];
     // Opened on first use: a font the pages never draw with is never read.
-    if (!slot) slot = std::make_unique<Font>(pdf_, doc_.fonts[index], options_.compress);
+    if (!slot) slot = std::make_unique<Font>(pdf_, doc_.fonts[index], options_.compress, options_.fonts);
     return *slot;
   }
 
@@ -321,5 +321,11 @@ Rendered render(const frame::PagedDocument& doc, const RenderOptions& options) {
 }
 
 std::string render(const frame::PagedDocument& doc) { return render(doc, RenderOptions{}).bytes; }
+
+std::string render(const frame::PagedDocument& doc, const FontCache& fonts) {
+  RenderOptions options;
+  options.fonts = &fonts;
+  return render(doc, options).bytes;
+}
 
 }  // namespace cvpress::pdf

@@ -6,11 +6,13 @@
 
 #include "frame/frame.h"
 #include "pdf/font_embedder.h"
+#include "pdf/pdf.h"
 
 namespace cvpress::pdf {
 
 struct RenderOptions {
-  bool compress = true;  // false: every stream uncompressed, so tests can read the PDF as text
+  bool compress = true;              // false: every stream uncompressed, so tests can read the PDF as text
+  const FontCache* fonts = nullptr;  // shared font files (a batch); null: read per document
 };
 
 struct Rendered {
