@@ -214,13 +214,15 @@ class Builder {
   // The header's contact list set as one wrapped row: `a@b.c · +44 20 … · github.com/x`,
   // each item after its icon when the layout asks for icons.
   void add_contact_row(const Node& list, Box& header) {
-    const ComputedStyle& hs = tree_.styles[header.style];
-    add_list_row(list, header, Role::Header, hs.separator, hs.icons);
+    // Copies: building the row derives styles, which may move tree_.styles.
+    const std::string separator = tree_.styles[header.style].separator;
+    const bool icons = tree_.styles[header.style].icons;
+    add_list_row(list, header, Role::Header, separator, icons);
   }
 
   // A list set as one wrapped row of its items, `separator` between them (contact lines,
   // skill lists), each after its icon when `icons`.
-  void add_list_row(const Node& list, Box& parent, Role role, const std::string& separator, bool icons) {
+  void add_list_row(const Node& list, Box& parent, Role role, std::string separator, bool icons) {
     Box row;
     row.kind = BoxKind::Paragraph;
     row.role = role;

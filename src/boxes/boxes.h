@@ -4,6 +4,7 @@
 // section, entry ...), computes every box's style through the cascade, turns lists
 // into items with their markers and tables into a grid. No fonts, no measuring.
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -74,10 +75,12 @@ struct Box {
 };
 
 struct BoxTree {
-  Box root;                                  // kind Block, role Page: the (main) column
-  Box sidebar;                               // two-column layouts: what the sidebar holds
-  std::vector<style::ComputedStyle> styles;  // every distinct style, referenced by StyleId
-  std::string lang;                          // the document language (BCP 47)
+  Box root;     // kind Block, role Page: the (main) column
+  Box sidebar;  // two-column layouts: what the sidebar holds
+  /// Every distinct style, referenced by StyleId. A deque: references to a style stay valid
+  /// while more styles are added (the builder derives styles while it holds others).
+  std::deque<style::ComputedStyle> styles;
+  std::string lang;  // the document language (BCP 47)
 };
 
 /// Builds the box tree. `layout` has overrides applied already. Problems (e.g. ignored
