@@ -169,18 +169,23 @@ void layout_masthead(const boxes::Box& header, Pt x, Pt width, Stack& stack, Con
   stack.margin(s.margin.top);
   // Between the text and the picture: one and a half ems of the header's text.
   const Pt gap = s.font_size * 1.5;
-  // In a narrow column (a sidebar) the picture goes above the name instead of beside it:
-  // beside, the text would have less than twice the picture's width.
+  // In a narrow column (a sidebar) the picture goes below the header's text instead of
+  // beside it (beside, the text would have less than twice the picture's width). Below,
+  // not above or between: text extractors (poppler) read a column as one flow only while
+  // its text has no tall gap, and order flows by their first line, so a picture above or
+  // inside the header would let the main column's first lines be read first.
   const bool beside = size && width - size->width - gap >= size->width * 2;
   if (size && !beside) {
+    for (const boxes::Box& child : header.children) layout_block(child, x, width, stack, cx);
     Slice picture;
     picture.height = size->height;
-    picture.keep_with_next = true;
     picture.location = header.range.begin;
     picture.items.push_back(frame::Image{
         {x, Pt(0), size->width, size->height}, header.image, cx.style(header.image_style).round});
-    stack.push(std::move(picture));
     stack.margin(gap);
+    stack.push(std::move(picture));
+    stack.margin(s.margin.bottom);
+    return;
   }
   const Pt text_width = beside ? width - size->width - gap : width;
   Stack inner;
