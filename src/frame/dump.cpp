@@ -55,6 +55,7 @@ struct ItemDumper {
     if (run.artifact) out += " artifact";
     out += " " + quoted(run_text(run));
     if (!run.actual_text.empty()) out += " actual=" + quoted(run.actual_text);
+    if (run.silent) out += " silent";
     out += '\n';
     if (options.glyph_ids) {
       out += "   ";

@@ -49,6 +49,9 @@ struct GlyphRun {
   /// When not empty, the whole run extracts as this text instead (PDF /ActualText),
   /// e.g. "typesetting" for the first half of a hyphenated "type-setting".
   std::string actual_text;
+  /// Extracts as nothing (an empty /ActualText): the second part of a hyphenated word,
+  /// whose first part's actual_text already holds the whole word.
+  bool silent = false;
   /// An ornament, not text (a contact icon): drawn as filled glyph outlines, so a text
   /// extractor never sees it. `clusters` may be empty.
   bool artifact = false;

@@ -25,4 +25,18 @@ frame::FontIndex Context::font_index(text::FontId face) {
   return index;
 }
 
+const text::ShapedGlyph& Context::hyphen(text::FontId face) {
+  if (auto it = hyphens_.find(face); it != hyphens_.end()) return it->second;
+  text::ShapeRequest request;
+  request.font = face;
+  request.text = "-";
+  request.begin = 0;
+  request.end = 1;
+  request.lang = lang();
+  text::ShapedRun run = fonts_.shape(request);
+  text::ShapedGlyph g;
+  if (run.glyphs.size() == 1) g = run.glyphs.front();  // glyph 0 (.notdef) when the face lacks it
+  return hyphens_.emplace(face, g).first->second;
+}
+
 }  // namespace cvpress::layout

@@ -9,6 +9,7 @@
 #include "boxes/boxes.h"
 #include "frame/frame.h"
 #include "layout/layout.h"
+#include "layout/report.h"
 #include "text/text.h"
 
 namespace cvpress::layout {
@@ -38,6 +39,14 @@ class Context {
 
   [[nodiscard]] std::vector<frame::FontFile> take_font_table() { return std::move(font_table_); }
 
+  /// "-" shaped in `face` (glyph 0 when the face has no hyphen), shaped once per face:
+  /// the glyph a hyphenated line ends with.
+  const text::ShapedGlyph& hyphen(text::FontId face);
+
+  /// Overfull, underfull and hyphen-stacked lines found so far, in layout order (for
+  /// `render --report`). Layout appends; the caller reads them after layout().
+  [[nodiscard]] std::vector<LineReport>& line_reports() { return line_reports_; }
+
  private:
   const boxes::BoxTree& tree_;
   text::FontLibrary& fonts_;
@@ -47,6 +56,8 @@ class Context {
   std::map<text::FontId, frame::FontIndex> font_indices_;
   std::vector<frame::FontFile> font_table_;
   std::set<char32_t> missing_;
+  std::map<text::FontId, text::ShapedGlyph> hyphens_;
+  std::vector<LineReport> line_reports_;
 };
 
 }  // namespace cvpress::layout

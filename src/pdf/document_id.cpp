@@ -51,6 +51,7 @@ class Hasher {
     u64(run.clusters.size());
     for (const std::string& c : run.clusters) bytes(c);
     bytes(run.actual_text);
+    u64(run.silent ? 1 : 0);
   }
   void operator()(const frame::FillRect& r) {
     u64(2);

@@ -199,7 +199,7 @@ class Renderer {
     const std::string resource = hpdf::local_font_name(pdf_, page, f.embedder.type0());
     // A run-wide /ActualText replaces everything inside it, so no cluster spans nest in it
     // (poppler keeps only the innermost span's text).
-    const bool run_span = !run.actual_text.empty();
+    const bool run_span = !run.actual_text.empty() || run.silent;
     std::string out;
     if (run_span) out += begin_actual_text(utf8::to_u32(run.actual_text));
     TextObject text(resource, run.size, run.color, run.origin.x, height - run.origin.y);

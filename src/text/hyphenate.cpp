@@ -25,12 +25,14 @@
 #include <vector>
 
 #include <hyphen.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
 #include "base/c_handle.h"
 #include "base/error.h"
+#include "base/utf8.h"
 #include "text/icu_locale.h"
 #include "text/text.h"
 
@@ -171,7 +173,43 @@ std::string prepare_word(std::string_view word, std::string_view lang, const Hyp
   return out;
 }
 
+bool is_apostrophe(char32_t c) { return c == U'\'' || c == 0x2019; }
+
+// Characters that make a piece an address, a path, a number or an identifier.
+bool is_technical(char32_t c) {
+  return u_isdigit(static_cast<UChar32>(c)) || c == U'@' || c == U'/' || c == U'\\' || c == U':' ||
+         c == U'.' || c == U'_' || c == U'=' || c == U'&' || c == U'#' || c == U'~' || c == U'+';
+}
+
+bool is_word_char(char32_t c) {
+  const auto cp = static_cast<UChar32>(c);
+  const int8_t type = u_charType(cp);
+  return u_isalpha(cp) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
 }  // namespace
+
+std::optional<WordRange> hyphenatable_word(std::string_view piece) {
+  std::optional<std::size_t> first, last;  // first letter, end of the last letter
+  bool lower = false;
+  for (std::size_t i = 0; i < piece.size();) {
+    const utf8::Decoded d = utf8::decode(piece, i);
+    if (is_technical(d.code_point)) return std::nullopt;
+    if (u_isalpha(static_cast<UChar32>(d.code_point))) {
+      if (!first) first = i;
+      last = i + d.length;
+      lower = lower || u_islower(static_cast<UChar32>(d.code_point));
+    }
+    i += d.length;
+  }
+  if (!first || !lower) return std::nullopt;
+  for (std::size_t i = *first; i < *last;) {
+    const utf8::Decoded d = utf8::decode(piece, i);
+    if (!is_word_char(d.code_point) && !is_apostrophe(d.code_point)) return std::nullopt;
+    i += d.length;
+  }
+  return WordRange{*first, *last};
+}
 
 bool can_hyphenate(std::string_view lang) { return dictionary_for(lang) != nullptr; }
 

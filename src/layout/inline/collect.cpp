@@ -112,7 +112,12 @@ Collected collect(const boxes::Box& box, Context& cx) {
         append(t);
       }
     }
-    if (out.text.size() > begin) out.ranges.push_back({begin, out.text.size(), span.style, &span});
+    if (out.text.size() > begin) {
+      // Code is never hyphenated (a hyphen would change what the reader copies); nor is
+      // preformatted text, which keeps its lines.
+      const bool hyphenate = cx.style(span.style).hyphenate && !span.code && !box.preformatted;
+      out.ranges.push_back({begin, out.text.size(), span.style, &span, hyphenate});
+    }
   }
   out.original_at.push_back(out.original.size());
   return out;

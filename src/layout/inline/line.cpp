@@ -3,8 +3,10 @@
 // justification widens its spaces. Every run carries the source text of each of its
 // clusters, so the PDF extracts what the author wrote.
 #include <algorithm>
+#include <cstdio>
+#include <map>
 
-#include "layout/inline/paragraph.h"
+#include "layout/inline/breakers.h"
 
 namespace cvpress::layout::inline_ {
 namespace {
@@ -23,10 +25,95 @@ Extents piece_extents(text::FontId face, const style::ComputedStyle& st, Context
   return {ascent + half_leading, descent + half_leading};
 }
 
+// One run of the line before it is placed: the glyphs of one item between two offsets,
+// shaped again when a line edge cut a ligature or a kerning pair.
 struct Piece {
   const ShapedItem* item;
   std::size_t begin, end;  // bytes of the text on this line
+  std::vector<text::ShapedGlyph> glyphs;
+  std::vector<Pt> advances;
+  bool hyphen = false;      // ends with the added hyphen
+  std::string actual_text;  // the whole hyphenated word (the part before the hyphen)
+  bool silent = false;      // the part after the hyphen: the word already extracted
 };
+
+// True when the text may be cut before byte `at` of `item` without shaping again:
+// a glyph starts there and HarfBuzz did not flag it unsafe to break.
+bool safe_to_cut(const ShapedItem& item, std::size_t at) {
+  if (at <= item.begin || at >= item.end) return true;
+  for (const text::ShapedGlyph& g : item.glyphs)
+    if (g.cluster == at) return !g.unsafe_to_break;
+  return false;  // inside a cluster (a ligature across the cut)
+}
+
+// The pieces of a line [begin, end): one per item, split where a hyphenated word starts
+// or ends so that its parts can carry their /ActualText.
+std::vector<Piece> pieces_of(const Collected& c, const Prepared& p, const LineRange& line,
+                             const LineRange* previous, Context& cx) {
+  std::vector<std::size_t> cuts;
+  if (line.hyphenated && line.word_begin > line.begin) cuts.push_back(line.word_begin);
+  const bool continues = previous && previous->hyphenated && previous->word_end > line.begin;
+  if (continues && previous->word_end < line.end) cuts.push_back(previous->word_end);
+  std::sort(cuts.begin(), cuts.end());
+  std::vector<Piece> out;
+  for (const ShapedItem& item : p.items) {
+    std::size_t b = std::max(item.begin, line.begin);
+    const std::size_t e = std::min(item.end, line.end);
+    if (b >= e) continue;
+    std::vector<std::size_t> ends;
+    for (std::size_t cut : cuts)
+      if (cut > b && cut < e) ends.push_back(cut);
+    ends.push_back(e);
+    for (std::size_t pe : ends) {
+      Piece piece{&item, b, pe, {}, {}, false, {}, false};
+      if (!safe_to_cut(item, b) || !safe_to_cut(item, pe)) {
+        Reshaped r = reshape(c, item, b, pe, cx);
+        piece.glyphs = std::move(r.glyphs);
+        piece.advances = std::move(r.advances);
+      } else {
+        for (std::size_t g = 0; g < item.glyphs.size(); ++g) {
+          if (item.glyphs[g].cluster < b || item.glyphs[g].cluster >= pe) continue;
+          piece.glyphs.push_back(item.glyphs[g]);
+          piece.advances.push_back(item.advances[g]);
+        }
+      }
+      if (continues && pe <= previous->word_end) piece.silent = true;
+      out.push_back(std::move(piece));
+      b = pe;
+    }
+  }
+  if (out.empty()) return out;
+  // The autospace of a gap at the line's end is not shown.
+  if (p.autospace[line.end] > Pt(0) && out.back().end == line.end && !out.back().advances.empty()) {
+    out.back().advances.back() -= p.autospace[line.end];
+  }
+  if (line.hyphenated) {
+    // The hyphen goes after the word's last part; its first part carries the whole word.
+    Piece& last = out.back();
+    last.glyphs.push_back(
+        text::ShapedGlyph{last.item->hyphen_glyph, static_cast<uint32_t>(line.end), 0, 0, 0, false});
+    last.advances.push_back(last.item->hyphen_advance);
+    last.hyphen = true;
+    bool first = true;
+    for (Piece& piece : out) {
+      if (piece.begin < line.word_begin) continue;
+      if (first) {
+        piece.actual_text = c.original.substr(c.original_at[line.word_begin],
+                                              c.original_at[line.word_end] - c.original_at[line.word_begin]);
+      } else {
+        piece.silent = true;
+      }
+      first = false;
+    }
+  }
+  return out;
+}
+
+// TeX's badness of a line stretched by ratio r (§108): 100 r^3, capped at 10000.
+int badness(double r) { return r > 4.65 ? 10000 : static_cast<int>(std::min(10000.0, 100.0 * r * r * r)); }
+
+// TeX's \hbadness: a justified line worse than this is reported underfull.
+constexpr int kReportBadness = 1000;
 
 }  // namespace
 
@@ -35,14 +122,12 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
   std::vector<Slice> slices;
   const style::ComputedStyle& par = cx.style(box.style);
   const Extents strut = piece_extents(cx.primary_face(box.style), par, cx);
+  int hyphen_run = 0;  // consecutive hyphenated lines so far
+  std::size_t hyphen_run_start = 0;
 
-  for (const LineRange& line : lines) {
-    std::vector<Piece> pieces;
-    for (const ShapedItem& item : p.items) {
-      const std::size_t b = std::max(item.begin, line.begin);
-      const std::size_t e = std::min(item.end, line.end);
-      if (b < e) pieces.push_back({&item, b, e});
-    }
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const LineRange& line = lines[l];
+    std::vector<Piece> pieces = pieces_of(c, p, line, l > 0 ? &lines[l - 1] : nullptr, cx);
 
     Extents ext = strut;
     for (const Piece& piece : pieces) {
@@ -53,15 +138,19 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
     const Pt baseline = ext.above;
 
     // Alignment and justification.
-    const Pt natural = p.width(line.begin, line.end);
+    Pt natural;
+    for (const Piece& piece : pieces)
+      for (Pt a : piece.advances) natural += a;
     const Pt free = width - natural;
     Pt offset;
-    Pt extra_per_space;
+    double ratio = 0;  // > 0: the glue stretches by ratio x its stretch; < 0: shrinks
     // A table cell's own alignment (GFM `:--:`) wins over the style's.
     style::TextAlign align = par.text_align;
     if (box.align == doc::Align::Left) align = style::TextAlign::Left;
     if (box.align == doc::Align::Center) align = style::TextAlign::Center;
     if (box.align == doc::Align::Right) align = style::TextAlign::Right;
+    const Pt stretch = p.line_stretch(line.begin, line.end);
+    const Pt shrink = p.line_shrink(line.begin, line.end);
     switch (align) {
       case style::TextAlign::Start:
       case style::TextAlign::Left: break;
@@ -69,11 +158,64 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
       case style::TextAlign::Right: offset = max(free, Pt(0)); break;
       case style::TextAlign::Center: offset = max(free / 2, Pt(0)); break;
       case style::TextAlign::Justify: {
-        if (line.last || free <= Pt(0)) break;
-        std::size_t spaces = 0;
-        for (std::size_t i = line.begin; i < line.end; ++i) spaces += c.text[i] == ' ';
-        if (spaces > 0) extra_per_space = free / static_cast<double>(spaces);
+        if (free < Pt(0)) {
+          // Shrink, never below the glue's minimum (TeX: an overfull box instead).
+          if (shrink > Pt(0)) ratio = std::max(-1.0, free / shrink);
+        } else if (!line.last && stretch > Pt(0)) {
+          ratio = free / stretch;
+        }
+        if (!line.last && free > Pt(0)) {
+          const int bad = stretch > Pt(0) ? badness(ratio) : 10000;
+          if (bad > kReportBadness)
+            cx.line_reports().push_back(
+                {LineReport::Kind::Underfull, c.location_of(line.begin), free, bad, 0});
+        }
         break;
+      }
+    }
+    const Pt set_width = natural + (ratio < 0 ? shrink * ratio : Pt(0));
+    if (set_width > width + Pt(0.01)) {
+      const Pt over = set_width - width;
+      const SourceLocation at = c.location_of(line.begin);
+      cx.line_reports().push_back({LineReport::Kind::Overfull, at, over, 0, 0});
+      std::string amount(16, '\0');
+      amount.resize(
+          static_cast<std::size_t>(std::snprintf(amount.data(), amount.size(), "%.2f", over.value())));
+      cx.diags().warning(cx.path(), at, "overfull line: " + amount + "pt wider than the measure",
+                         "no break fits here (a long word or URL); rephrase, or let the layout hyphenate");
+    }
+    if (line.hyphenated) {
+      if (hyphen_run++ == 0) hyphen_run_start = line.begin;
+    } else {
+      if (hyphen_run > kMaxConsecutiveHyphens)
+        cx.line_reports().push_back(
+            {LineReport::Kind::HyphenStack, c.location_of(hyphen_run_start), Pt(0), 0, hyphen_run});
+      hyphen_run = 0;
+    }
+
+    // The glue's share of the free space, per cluster: a space's own glue goes to its
+    // glyph, the gap before an ideograph to the last glyph of the character before it.
+    std::map<std::size_t, Pt> extra;  // by cluster start
+    if (ratio != 0) {
+      std::vector<std::size_t> starts;
+      for (const Piece& piece : pieces)
+        for (const text::ShapedGlyph& g : piece.glyphs)
+          if (g.cluster < line.end) starts.push_back(g.cluster);
+      std::sort(starts.begin(), starts.end());
+      starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+      for (std::size_t b = line.begin + 1; b < line.end; ++b) {
+        const Pt glue = ratio > 0 ? p.stretch(b, b + 1) : p.shrink(b, b + 1);
+        if (glue == Pt(0)) continue;
+        const bool space =
+            c.text[b] == ' ' || (static_cast<unsigned char>(c.text[b]) == 0xC2 && b + 1 < c.text.size() &&
+                                 static_cast<unsigned char>(c.text[b + 1]) == 0xA0);
+        std::size_t owner = b;
+        if (!space) {
+          auto it = std::lower_bound(starts.begin(), starts.end(), b);
+          if (it == starts.begin()) continue;
+          owner = *(it - 1);
+        }
+        extra[owner] += glue * ratio;
       }
     }
 
@@ -92,11 +234,13 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
       run.origin = {pen, baseline};
       run.rtl = item.rtl;
       run.artifact = item.span && item.span->icon;  // drawn as an outline, never extracted
+      run.actual_text = piece.actual_text;
+      run.silent = piece.silent;
       const uint32_t upem = cx.fonts().info(item.face).units_per_em;
       // Cluster starts of this piece, ascending; each glyph refers to its cluster's index.
       std::vector<uint32_t> starts;
-      for (const text::ShapedGlyph& g : item.glyphs)
-        if (g.cluster >= piece.begin && g.cluster < piece.end) starts.push_back(g.cluster);
+      for (const text::ShapedGlyph& g : piece.glyphs)
+        if (g.cluster < piece.end) starts.push_back(g.cluster);
       std::sort(starts.begin(), starts.end());
       starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
       for (std::size_t k = 0; k < starts.size(); ++k) {
@@ -104,23 +248,27 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
         const std::size_t to = c.original_at[k + 1 < starts.size() ? starts[k + 1] : piece.end];
         run.clusters.push_back(c.original.substr(from, to - from));
       }
+      if (piece.hyphen) run.clusters.push_back("-");  // the added hyphen (ActualText covers it)
       Pt run_width;
-      for (std::size_t g = 0; g < item.glyphs.size(); ++g) {
-        const text::ShapedGlyph& sg = item.glyphs[g];
-        if (sg.cluster < piece.begin || sg.cluster >= piece.end) continue;
+      for (std::size_t g = 0; g < piece.glyphs.size(); ++g) {
+        const text::ShapedGlyph& sg = piece.glyphs[g];
         frame::Glyph glyph;
         glyph.id = sg.glyph;
-        glyph.cluster = static_cast<uint32_t>(std::lower_bound(starts.begin(), starts.end(), sg.cluster) -
-                                              starts.begin());
-        glyph.advance = item.advances[g];
-        if (extra_per_space > Pt(0) && c.text[sg.cluster] == ' ') glyph.advance += extra_per_space;
+        glyph.cluster =
+            sg.cluster >= piece.end
+                ? static_cast<uint32_t>(run.clusters.size() - 1)
+                : static_cast<uint32_t>(std::lower_bound(starts.begin(), starts.end(), sg.cluster) -
+                                        starts.begin());
+        glyph.advance = piece.advances[g];
+        const bool cluster_ends = g + 1 == piece.glyphs.size() || piece.glyphs[g + 1].cluster != sg.cluster;
+        if (cluster_ends && sg.cluster < piece.end)
+          if (auto it = extra.find(sg.cluster); it != extra.end()) glyph.advance += it->second;
         glyph.x_offset = text::to_pt(sg.x_offset, item.size, upem);
         glyph.y_offset = -text::to_pt(sg.y_offset, item.size, upem);
         run_width += glyph.advance;
         run.glyphs.push_back(glyph);
       }
       if (run.glyphs.empty()) continue;
-
       const text::FaceInfo& face = cx.fonts().info(cx.primary_face(item.style));
       const Pt ascent = text::to_pt(face.ascender, item.size, face.units_per_em);
       const Pt descent = -text::to_pt(face.descender, item.size, face.units_per_em);
@@ -162,13 +310,20 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
       for (auto& i : *group) slice.items.push_back(std::move(i));
     slices.push_back(std::move(slice));
   }
+  if (hyphen_run > kMaxConsecutiveHyphens)
+    cx.line_reports().push_back(
+        {LineReport::Kind::HyphenStack, c.location_of(hyphen_run_start), Pt(0), 0, hyphen_run});
   return slices;
 }
 
 std::vector<Slice> layout_paragraph(const boxes::Box& box, Pt x, Pt width, Context& cx) {
   const Collected collected = collect(box, cx);
   const Prepared prepared = prepare(collected, cx);
-  const std::vector<LineRange> lines = break_lines({collected, prepared, width, box.preformatted, cx.lang()});
+  const style::ComputedStyle& st = cx.style(box.style);
+  // A table cell's own alignment (GFM `:--:`) is never justified (as in build_lines).
+  const bool justify = st.text_align == style::TextAlign::Justify && box.align == doc::Align::Default;
+  const std::vector<LineRange> lines =
+      break_lines({collected, prepared, width, box.preformatted, justify, st.font_size, cx.lang()});
   return build_lines(box, collected, prepared, lines, x, width, cx);
 }
 

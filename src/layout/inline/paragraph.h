@@ -3,8 +3,12 @@
 // stages, one file each:
 //   collect.cpp    spans -> one UTF-8 string with style ranges; soft breaks, text-transform
 //   prepare.cpp    itemize each style range by font, shape each item with HarfBuzz
-//   line_break.cpp choose line breaks among UAX #14 opportunities
-//   line.cpp       turn each line into positioned glyph runs, rectangles and links
+//   line_break.cpp where lines may end (UAX #14 opportunities, hyphenation points, URL
+//                  breaks) and the one dispatcher that picks a breaker:
+//     knuth_plass.cpp  total-fit (optimal) breaking, for justified paragraphs
+//     greedy.cpp       first-fit breaking, for ragged text and pathological paragraphs
+//   line.cpp       turn each line into positioned glyph runs, rectangles and links;
+//                  justify, reshape line edges, add the hyphen, report bad lines
 // The order is forced: shaping needs the fonts itemization chose, breaking needs the
 // widths shaping measured, and a line can only be built once its ends are known.
 #include <cstddef>
@@ -24,6 +28,7 @@ struct StyledRange {
   std::size_t end = 0;
   boxes::StyleId style = 0;
   const boxes::Span* span = nullptr;
+  bool hyphenate = false;  // words here may be hyphenated (the style says so; not code)
 };
 
 /// The paragraph as one string. `text` is what is shaped; `original` is what a reader
@@ -53,6 +58,10 @@ struct ShapedItem {
   std::vector<text::ShapedGlyph> glyphs;  // visual order
   std::vector<Pt> advances;               // per glyph, letter-spacing included
   bool rtl = false;
+  /// The hyphen a line broken inside a word of this item ends with: "-" shaped in this
+  /// item's face (glyph 0: the face has none, so its words are not hyphenated).
+  uint32_t hyphen_glyph = 0;
+  Pt hyphen_advance;
 };
 
 struct Prepared {
@@ -60,28 +69,70 @@ struct Prepared {
   /// advance_at[b]: the total advance of the glyphs whose cluster starts at byte b.
   /// width(a, b) = prefix[b] - prefix[a].
   std::vector<Pt> prefix;
+  /// The elasticity of the paragraph's glue, as prefix sums like `prefix`: how much the
+  /// word spaces (and the gaps between ideographs) in [a, b) may stretch and shrink
+  /// when the line is justified. Knuth–Plass's glue, kept beside the glyphs.
+  std::vector<Pt> stretch_prefix, shrink_prefix;
+  /// autospace[b]: the space added before the character at byte b (CJK next to Latin),
+  /// carried by the advance of the glyph before it; a line ending at b does not show it.
+  std::vector<Pt> autospace;
   [[nodiscard]] Pt width(std::size_t a, std::size_t b) const { return prefix[b] - prefix[a]; }
+  /// The natural width of a line [a, b): without the autospace of a gap at its end.
+  [[nodiscard]] Pt line_width(std::size_t a, std::size_t b) const {
+    return prefix[b] - prefix[a] - autospace[b];
+  }
+  /// The glue of a line [a, b): the glue at byte a belongs to the gap before the line.
+  [[nodiscard]] Pt line_stretch(std::size_t a, std::size_t b) const {
+    return a < b ? stretch_prefix[b] - stretch_prefix[a + 1] : Pt(0);
+  }
+  [[nodiscard]] Pt line_shrink(std::size_t a, std::size_t b) const {
+    return a < b ? shrink_prefix[b] - shrink_prefix[a + 1] : Pt(0);
+  }
+  [[nodiscard]] Pt stretch(std::size_t a, std::size_t b) const {
+    return stretch_prefix[b] - stretch_prefix[a];
+  }
+  [[nodiscard]] Pt shrink(std::size_t a, std::size_t b) const { return shrink_prefix[b] - shrink_prefix[a]; }
+  /// The item that shaped text byte `offset` (nullptr for a forced line end).
+  [[nodiscard]] const ShapedItem* item_at(std::size_t offset) const;
 };
 
 [[nodiscard]] Prepared prepare(const Collected& collected, Context& cx);
+
+/// [begin, end) of `item` shaped again on its own, for a line edge where HarfBuzz marked
+/// the break unsafe (a ligature or kerning pair across it): glyphs and advances as
+/// prepare() makes them.
+struct Reshaped {
+  std::vector<text::ShapedGlyph> glyphs;
+  std::vector<Pt> advances;
+};
+[[nodiscard]] Reshaped reshape(const Collected& collected, const ShapedItem& item, std::size_t begin,
+                               std::size_t end, Context& cx);
 
 /// A line [begin, end) of the text; `end` excludes trailing white space and line ends.
 struct LineRange {
   std::size_t begin = 0;
   std::size_t end = 0;
   bool last = false;  // ends the paragraph or a forced line end (not justified)
+  /// The line ends inside the word [word_begin, word_end), with an added hyphen.
+  bool hyphenated = false;
+  std::size_t word_begin = 0, word_end = 0;
 };
 
 struct BreakInput {
   const Collected& collected;
   const Prepared& prepared;
   Pt width;           // the measure
-  bool preformatted;  // only forced breaks, unless a line would overflow
+  bool preformatted;  // ragged, whatever the style says
+  bool justify;       // lines are stretched or shrunk to the measure
+  Pt em;              // the paragraph's font size (scales the emergency stretch)
   std::string_view lang;
 };
 
-/// Chooses the lines of a paragraph. Never returns a line wider than `width` unless
-/// a single grapheme is wider.
+/// Chooses the lines of a paragraph (minikin's one entry point): total-fit Knuth–Plass
+/// for justified text, first-fit for ragged text and for paragraphs too long for the
+/// optimum to pay (line_break.cpp says which and why). Never returns a line wider than
+/// `width` unless a single grapheme is wider, or a justified line that cannot shrink
+/// enough; build_lines reports those.
 [[nodiscard]] std::vector<LineRange> break_lines(const BreakInput& input);
 
 /// The narrowest and widest the paragraph can be set: the widest unbreakable piece, and
