@@ -20,6 +20,8 @@ packages=(
   fonts-inter
   # tests: PDF structure, fonts and text checks, test-font building, a non-C locale
   qpdf poppler-utils python3 python3-fonttools locales
+  # tests: the deploy/ examples parse as YAML; bench: peak RSS (/usr/bin/time -v)
+  python3-yaml time
 )
 
 missing=()
