@@ -1,5 +1,6 @@
 // The command line (DESIGN §7):
-//   cvpress render IN.md [-o OUT.pdf] [--layout NAME|FILE] [--paper a4|letter] [--dump-frames]
+//   cvpress render IN.md [-o OUT.pdf] [--layout NAME|FILE] [--paper a4|letter] [--fit-pages N]
+//                        [--report] [--dump-frames]
 //   cvpress layouts
 #include "cli/cli.h"
 
@@ -58,6 +59,8 @@ struct RenderArgs {
   std::string paper;
   bool dump_frames = false;
   bool dump_glyphs = false;
+  std::optional<int> fit_pages;
+  bool report = false;
 };
 
 int render_command(const RenderArgs& args) {
@@ -74,10 +77,19 @@ int render_command(const RenderArgs& args) {
   request.paper = args.paper;
   request.layout_dirs = {dir + "/layouts"};
   request.source_date_epoch = source_date_epoch();
+  request.fit_pages = args.fit_pages;
 
   Diagnostics diags;
   RenderResult result = render_pages(request, fonts, diags);
   print(diags);
+  if (args.report && result.ok) {
+    // The report goes to stdout, unless stdout carries the PDF or the frame dump.
+    std::ostream& out = args.output == "-" || args.dump_frames ? std::cerr : std::cout;
+    for (const std::string& line : result.report) out << line << '\n';
+    out << fmt::format("{}: {} page{}, {} finding{}\n", args.input, result.pages.pages.size(),
+                       result.pages.pages.size() == 1 ? "" : "s", result.report.size(),
+                       result.report.size() == 1 ? "" : "s");
+  }
   if (!result.ok || diags.has_errors()) {
     std::cerr << fmt::format("{}: {} error{}; no PDF written\n", args.input, diags.error_count(),
                              diags.error_count() == 1 ? "" : "s");
@@ -126,6 +138,14 @@ int run(int argc, char** argv) {
   render_cmd->add_flag("--dump-frames", render.dump_frames,
                        "Print the laid-out pages as text (golden-test format)");
   render_cmd->add_flag("--dump-glyphs", render.dump_glyphs, "With --dump-frames: also list glyph ids");
+  render_cmd
+      ->add_option("--fit-pages", render.fit_pages,
+                   "Tighten spacing, leading, margins, then type size (within the layout's bounds) until the "
+                   "résumé takes at most N pages; an error when it cannot")
+      ->check(CLI::Range(1, 100));
+  render_cmd->add_flag("--report", render.report,
+                       "Print the typographic report: widows, orphans, split entries, overfull lines, what "
+                       "fitting changed");
 
   CLI::App* layouts_cmd = app.add_subcommand("layouts", "List the available layouts");
   bool layouts_reference = false;

@@ -1,6 +1,10 @@
 #include "cli/render.h"
 
+#include <algorithm>
 #include <charconv>
+#include <span>
+
+#include <fmt/core.h>
 
 #include "boxes/boxes.h"
 #include "cli/columns.h"
@@ -30,6 +34,228 @@ int digits(std::string_view s, std::size_t at, std::size_t n) {
   if (at + n > s.size()) return -1;
   auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + n, v);
   return ec == std::errc() && p == s.data() + at + n ? v : -1;
+}
+
+// ---- The typesetting half of the pipeline (stages 4-7), repeatable under a tightening.
+
+// One run of boxes, layout and pagination.
+struct Typeset {
+  frame::PagedDocument document;
+  paginate::Report report;                // the main column's
+  std::vector<layout::LineReport> lines;  // the line breaker's findings, both columns
+  Diagnostics diags;                      // what this run reported: only the run that is kept passes them on
+  Size page_size;
+  Insets margin;  // the page margins this run used (tightened ones when fitting)
+  [[nodiscard]] int pages() const { return static_cast<int>(document.pages.size()); }
+};
+
+// What stays the same from one run to the next.
+struct Typesetter {
+  const doc::Document& document;
+  const style::Layout& layout;
+  const std::string& lang;
+  Size page_size;
+  const std::string& path;
+  text::FontLibrary& fonts;
+  const frame::DocumentInfo& info;
+
+  [[nodiscard]] Typeset run(const style::Tightening& t) const {
+    Typeset out;
+    out.page_size = page_size;
+    const style::FitBounds& bounds = layout.page.fit;
+    out.margin = style::tighten(layout.page.margin, t, bounds);
+    const style::Sidebar& sidebar = layout.page.sidebar;
+    const bool two_columns = sidebar.width > Pt(0);
+    const ColumnGeometry columns = column_geometry(page_size, out.margin, sidebar);
+    const paginate::PageOptions page{page_size, two_columns ? columns.main_margin : out.margin};
+    const Pt text_width = page.page.width - page.margin.left - page.margin.right;
+
+    // 4. Box tree: résumé roles and computed styles (two-column layouts: two trees); a
+    // tightening scales the computed styles.
+    boxes::BoxTree tree = boxes::build(document, layout, lang, out.diags);
+    if (t != style::Tightening{}) {
+      const Pt body = style::root_style(layout).font_size;
+      for (style::ComputedStyle& s : tree.styles) style::tighten(s, t, bounds, body);
+    }
+
+    // 5. Layout: itemize, shape, break lines, stack blocks -> Flow (one per column).
+    layout::Flow flow = layout::layout(tree, fonts, {text_width, path}, out.diags);
+    layout::Flow side_flow;
+    const paginate::PageOptions side_page{page_size, columns.sidebar_margin};
+    if (two_columns) {
+      boxes::BoxTree side_tree;
+      side_tree.root = std::move(tree.sidebar);
+      side_tree.styles = tree.styles;
+      side_tree.lang = tree.lang;
+      side_flow = layout::layout(
+          side_tree, fonts, {side_page.page.width - side_page.margin.left - side_page.margin.right, path},
+          out.diags);
+    }
+    if (out.diags.has_errors()) return out;
+    out.lines = std::move(flow.line_reports);
+    for (layout::LineReport& r : side_flow.line_reports) out.lines.push_back(std::move(r));
+
+    // 6. Pagination -> PagedDocument, with the document's metadata.
+    out.document = paginate::paginate(std::move(flow), page, info, &out.report);
+    if (two_columns) {
+      // 7. Two columns: the sidebar's pages merged under the main column's, sidebar first.
+      frame::PagedDocument side = paginate::paginate(std::move(side_flow), side_page, {});
+      out.document = merge_columns(std::move(out.document), std::move(side), columns, sidebar.background);
+    }
+    return out;
+  }
+};
+
+// Fit to pages: which amount of style::Tightening to raise, in the order the issue gives
+// (the least visible change first).
+using Stage = double style::Tightening::*;
+constexpr Stage kAllStages[] = {&style::Tightening::spacing, &style::Tightening::leading,
+                                &style::Tightening::margin, &style::Tightening::font};
+// The last-page rule may only touch what a reader hardly sees.
+constexpr Stage kLastPageStages[] = {&style::Tightening::spacing, &style::Tightening::leading};
+// Bisection steps per stage: the amount is found to 1/128 of the way to its bound, in at
+// most 4 + 7 runs of layout (a few milliseconds each for a résumé); a fixed count keeps the
+// result deterministic.
+constexpr int kSearchSteps = 7;
+// A last page with fewer lines than this is avoided (issue 3).
+constexpr int kMinLastPageLines = 3;
+
+struct Fitted {
+  Typeset set;                   // the run chosen (still too long if the bounds do not allow it)
+  style::Tightening tightening;  // what it used
+  int natural = 0;               // pages without tightening
+};
+
+// Raises each stage in turn to its bound until the document takes at most `target` pages,
+// then bisects the amount of that stage: the smallest change that lands on `target`.
+Fitted fit(const Typesetter& typesetter, int target, std::span<const Stage> stages, Typeset natural) {
+  const int natural_pages = natural.pages();
+  style::Tightening t;
+  Typeset last = std::move(natural);
+  for (const Stage stage : stages) {
+    style::Tightening full = t;
+    full.*stage = 1;
+    Typeset at_full = typesetter.run(full);
+    if (at_full.diags.has_errors() || at_full.pages() > target) {
+      t = full;
+      last = std::move(at_full);
+      if (last.diags.has_errors()) break;
+      continue;
+    }
+    double lo = 0, hi = 1;
+    Typeset best = std::move(at_full);
+    for (int i = 0; i < kSearchSteps; ++i) {
+      const double mid = (lo + hi) / 2;
+      style::Tightening trial = t;
+      trial.*stage = mid;
+      Typeset run = typesetter.run(trial);
+      if (!run.diags.has_errors() && run.pages() <= target) {
+        hi = mid;
+        best = std::move(run);
+      } else {
+        lo = mid;
+      }
+    }
+    t.*stage = hi;
+    return {std::move(best), t, natural_pages};
+  }
+  return {std::move(last), t, natural_pages};
+}
+
+std::string mm(Pt v) { return frame::format_number(v / Pt::mm(1), 1); }
+
+// Page margins as CSS shorthand in millimetres: "18 20 mm", "12 mm".
+std::string margins_mm(const Insets& m) {
+  if (m.top == m.bottom && m.left == m.right)
+    return m.top == m.left ? mm(m.top) + " mm" : mm(m.top) + " " + mm(m.left) + " mm";
+  return mm(m.top) + " " + mm(m.right) + " " + mm(m.bottom) + " " + mm(m.left) + " mm";
+}
+
+// What a tightening changes, in the layout's terms, for the report and the fit error.
+std::string describe(const Typesetter& ts, const style::Tightening& t) {
+  const style::FitBounds& b = ts.layout.page.fit;
+  const style::ComputedStyle root = style::root_style(ts.layout);
+  const auto bound = [](double amount) { return amount >= 1 ? " (the layout's bound)" : ""; };
+  std::vector<std::string> parts;
+  if (t.spacing > 0)
+    parts.push_back(fmt::format("space between blocks x{}{}",
+                                frame::format_number(1 + (b.min_spacing - 1) * t.spacing, 2),
+                                bound(t.spacing)));
+  if (t.leading > 0) {
+    style::ComputedStyle s = root;
+    style::tighten(s, {0, t.leading, 0, 0}, b, root.font_size);
+    parts.push_back(fmt::format("line height {} -> {}{}", frame::format_number(root.line_height, 2),
+                                frame::format_number(s.line_height, 2), bound(t.leading)));
+  }
+  if (t.margin > 0)
+    parts.push_back(fmt::format("page margins {} -> {}{}", margins_mm(ts.layout.page.margin),
+                                margins_mm(style::tighten(ts.layout.page.margin, t, b)), bound(t.margin)));
+  if (t.font > 0) {
+    style::ComputedStyle s = root;
+    style::tighten(s, {0, 0, 0, t.font}, b, root.font_size);
+    parts.push_back(fmt::format("body text {} pt -> {} pt, other sizes in proportion{}",
+                                frame::format_number(root.font_size / Pt(1), 2),
+                                frame::format_number(s.font_size / Pt(1), 2), bound(t.font)));
+  }
+  if (parts.empty()) return "nothing changed";
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+// One line of the report for a pagination finding.
+std::string describe(const std::string& path, const paginate::Finding& f) {
+  std::string what;
+  switch (f.kind) {
+    case paginate::Finding::Kind::HeadingAtFoot:
+      what = fmt::format("page {} ends with a heading not followed by two lines of its content", f.page);
+      break;
+    case paginate::Finding::Kind::Orphan:
+      what = fmt::format("page {} ends with the first line of a paragraph", f.page);
+      break;
+    case paginate::Finding::Kind::Widow:
+      what = fmt::format("page {} starts with the last line of a paragraph", f.page + 1);
+      break;
+    case paginate::Finding::Kind::EntrySplit:
+      what = fmt::format(
+          "an entry that fits on a page is split across pages {} and {} (moving it whole would "
+          "add a page)",
+          f.page, f.page + 1);
+      break;
+    case paginate::Finding::Kind::Overfull:
+      what = fmt::format("on page {}: it runs into the bottom margin", f.page);
+      break;
+  }
+  const std::string at =
+      f.location.known() ? fmt::format("{}:{}:{}", path, f.location.line, f.location.column) : path;
+  return fmt::format("{}: {}: {}", at, paginate::kind_name(f.kind), what);
+}
+
+// The line breaker's findings (layout::LineReport, collected by layout while it sets
+// lines), one report line each, in source order.
+std::vector<std::string> line_findings(const std::string& path, std::vector<layout::LineReport> lines) {
+  std::stable_sort(lines.begin(), lines.end(), [](const layout::LineReport& a, const layout::LineReport& b) {
+    return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
+  });
+  std::vector<std::string> out;
+  for (const layout::LineReport& r : lines) {
+    const std::string at =
+        r.location.known() ? fmt::format("{}:{}:{}", path, r.location.line, r.location.column) : path;
+    switch (r.kind) {
+      case layout::LineReport::Kind::Overfull:
+        out.push_back(fmt::format("{}: overfull line: {} pt wider than the measure", at,
+                                  frame::format_number(r.amount / Pt(1), 2)));
+        break;
+      case layout::LineReport::Kind::Underfull:
+        out.push_back(fmt::format("{}: underfull line: badness {}, spaces stretched by {} pt", at, r.badness,
+                                  frame::format_number(r.amount / Pt(1), 2)));
+        break;
+      case layout::LineReport::Kind::HyphenStack:
+        out.push_back(fmt::format("{}: hyphen stack: {} consecutive lines end with a hyphen", at, r.count));
+        break;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -123,38 +349,13 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
     style::apply_overrides(*layout, set.overrides, set.path, diags);
   if (diags.has_errors()) return result;
 
-  // 3. Paper and text area.
+  // 3. Paper.
   const std::string lang = document_lang(document.meta.lang, request.input);
   const std::string paper_name = !request.paper.empty() ? request.paper : document.meta.paper;
   style::Paper paper = layout->page.paper.value_or(style::default_paper(lang));
   if (paper_name == "a4" || paper_name == "A4") paper = style::Paper::A4;
   if (paper_name == "letter" || paper_name == "Letter") paper = style::Paper::Letter;
-  const Size page_size = style::paper_size(paper);
-  const style::Sidebar& sidebar = layout->page.sidebar;
-  const bool two_columns = sidebar.width > Pt(0);
-  const ColumnGeometry columns = column_geometry(page_size, layout->page.margin, sidebar);
-  const paginate::PageOptions page{page_size, two_columns ? columns.main_margin : layout->page.margin};
-  const Pt text_width = page.page.width - page.margin.left - page.margin.right;
 
-  // 4. Box tree: résumé roles and computed styles (two-column layouts: two trees).
-  boxes::BoxTree tree = boxes::build(document, *layout, lang, diags);
-
-  // 5. Layout: itemize, shape, break lines, stack blocks -> Flow (one per column).
-  layout::Flow flow = layout::layout(tree, fonts, {text_width, source.path()}, diags);
-  layout::Flow side_flow;
-  const paginate::PageOptions side_page{page_size, columns.sidebar_margin};
-  if (two_columns) {
-    boxes::BoxTree side_tree;
-    side_tree.root = std::move(tree.sidebar);
-    side_tree.styles = tree.styles;
-    side_tree.lang = tree.lang;
-    side_flow = layout::layout(
-        side_tree, fonts,
-        {side_page.page.width - side_page.margin.left - side_page.margin.right, source.path()}, diags);
-  }
-  if (diags.has_errors()) return result;
-
-  // 6. Pagination -> PagedDocument, with the document's metadata.
   frame::DocumentInfo info;
   info.title = !document.meta.title.empty() ? document.meta.title : first_heading(document.root);
   info.author = document.meta.author;
@@ -168,12 +369,75 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
   } else if (request.source_date_epoch) {
     info.date = date_from_epoch(*request.source_date_epoch);
   }
-  result.pages = paginate::paginate(std::move(flow), page, std::move(info));
-  if (two_columns) {
-    // 7. Two columns: the sidebar's pages merged under the main column's, sidebar first.
-    frame::PagedDocument side = paginate::paginate(std::move(side_flow), side_page, {});
-    result.pages = merge_columns(std::move(result.pages), std::move(side), columns, sidebar.background);
+
+  // 4-7. Boxes, layout, pagination: once, or again under a tightening while fitting pages.
+  const Typesetter typesetter{document, *layout, lang, style::paper_size(paper), source.path(), fonts, info};
+  const std::optional<int> target = request.fit_pages ? request.fit_pages : document.meta.fit;
+  Typeset set = typesetter.run({});
+  std::string fit_note;
+  if (target && set.pages() > *target) {
+    const Fitted fitted = fit(typesetter, *target, kAllStages, std::move(set));
+    if (fitted.set.pages() > *target) {
+      diags.error(
+          source.path(), {},
+          fmt::format("cannot fit the résumé on {} page{}: within the layout's bounds it takes at least {} "
+                      "pages",
+                      *target, *target == 1 ? "" : "s", fitted.set.pages()),
+          fmt::format("at its tightest ({}) it still takes {} pages; shorten the résumé, or let the "
+                      "layout tighten further (page.fit-min-spacing, page.fit-min-leading, "
+                      "page.fit-min-margin; body text never goes below 8.5pt)",
+                      describe(typesetter, fitted.tightening), fitted.set.pages()));
+      return result;
+    }
+    set = std::move(fitted.set);
+    fit_note =
+        fmt::format("fit: {} page{} -> {} (fit {}): {}", fitted.natural, fitted.natural == 1 ? "" : "s",
+                    set.pages(), *target, describe(typesetter, fitted.tightening));
+  } else if (!target && set.pages() > 1 && set.report.slices.back() < kMinLastPageLines) {
+    // A last page with a line or two: set it on one page fewer when spacing and leading
+    // can give that much; otherwise leave it.
+    const int last = set.report.slices.back();
+    const int natural = set.pages();
+    Fitted fitted = fit(typesetter, natural - 1, kLastPageStages, std::move(set));
+    if (fitted.set.pages() < natural) {
+      fit_note =
+          fmt::format("fit: the last page held {} line{}; {} pages -> {}: {}", last, last == 1 ? "" : "s",
+                      natural, fitted.set.pages(), describe(typesetter, fitted.tightening));
+    } else {
+      fitted = Fitted{typesetter.run({}), {}, natural};  // no tightening helps: as the layout says
+    }
+    set = std::move(fitted.set);
   }
+  diags.append(set.diags);
+  if (diags.has_errors()) return result;
+
+  // 8. The running footer (name, page N of M): its words from paginate's catalog, set by
+  // layout, placed by paginate in the bottom margin.
+  const style::FooterSetup& footer = layout->page.footer;
+  const int pages = set.pages();
+  if (footer.show == style::FooterShow::Always || (footer.show == style::FooterShow::Auto && pages > 1)) {
+    const std::string name =
+        !document.meta.author.empty() ? document.meta.author : first_heading(document.root);
+    const style::ComputedStyle footer_style =
+        style::compute(*layout, style::Role::Footer, style::root_style(*layout));
+    const paginate::PageOptions area{set.page_size, set.margin};
+    const Pt width = area.page.width - area.margin.left - area.margin.right;
+    for (int p = 0; p < pages; ++p) {
+      const std::string text = paginate::footer_text(footer.text, lang, name, p + 1, pages);
+      layout::Slice slice =
+          layout::layout_footer(text, footer_style, lang, width, fonts, set.document.fonts, diags);
+      paginate::place_footer(set.document.pages[static_cast<std::size_t>(p)], std::move(slice), area);
+    }
+    if (diags.has_errors()) return result;
+  }
+
+  // 9. The report: pagination's findings, the line breaker's, what fitting changed.
+  for (const paginate::Finding& f : set.report.findings) result.report.push_back(describe(source.path(), f));
+  for (std::string& line : line_findings(source.path(), std::move(set.lines)))
+    result.report.push_back(std::move(line));
+  if (!fit_note.empty()) result.report.push_back(source.path() + ": " + fit_note);
+
+  result.pages = std::move(set.document);
   result.ok = true;
   return result;
 }

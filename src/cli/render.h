@@ -25,15 +25,28 @@ struct RenderRequest {
   std::vector<std::string> layout_dirs;
   std::optional<int64_t> source_date_epoch;  // SOURCE_DATE_EPOCH, read by the caller
   std::vector<OverrideSet> overrides;        // after the document's own, in order (a batch manifest's)
+  std::optional<int> fit_pages;              // --fit-pages N; wins over the front matter's `fit`
 };
 
 struct RenderResult {
   frame::PagedDocument pages;  // empty when errors were reported
   bool ok = false;
+  /// The typographic report (`render --report`), one finding per line, in page order:
+  /// `file:line:col: what: detail`, then what fit-to-pages (or the last-page tightening)
+  /// changed as `file: fit: ...`.
+  std::vector<std::string> report;
 };
 
 /// Parses, styles, lays out and paginates `request.input`. Problems go to `diags`;
 /// environment failures throw cvpress::Error.
+///
+/// Fit to pages: with `request.fit_pages` or front matter `fit: N`, a document longer than
+/// N pages is set again with the smallest tightening (style::Tightening: inter-block
+/// spacing first, then leading, then page margins, then type size, each within the
+/// layout's `page.fit-*` bounds) that lands on N pages; when even the tightest allowed
+/// layout is longer, that is an error naming N and the page count reached. Without a
+/// target, a last page holding fewer than three lines is avoided by tightening spacing
+/// and leading only, when that suffices.
 [[nodiscard]] RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts,
                                         Diagnostics& diags);
 

@@ -1,5 +1,6 @@
 #include "layout/block.h"
 
+#include <algorithm>
 #include <variant>
 
 #include "layout/entry.h"
@@ -111,6 +112,36 @@ void hang_marker(const Box& item, Pt content_x, Pt gap, std::vector<Slice>& slic
   }
 }
 
+// The heading level of a role, for pagination's entries (Slice::heading): 0 when the
+// role is not a heading.
+int heading_level(style::Role role) {
+  switch (role) {
+    case style::Role::Name: return 1;
+    case style::Role::Section: return 2;
+    case style::Role::Entry: return 3;
+    case style::Role::Subentry: return 4;
+    case style::Role::Heading5: return 5;
+    case style::Role::Heading6: return 6;
+    default: return 0;
+  }
+}
+
+// Table rows carry the line their table starts on (layout_table cannot count tables);
+// here they get their number in the flow instead: 0, 1, 2 ... in order.
+int number_tables(std::vector<Slice>& slices) {
+  int count = 0;
+  int current = -1;  // the start line of the table being numbered
+  for (Slice& slice : slices) {
+    if (slice.table < 0) continue;
+    if (slice.table != current) {
+      current = slice.table;
+      ++count;
+    }
+    slice.table = count - 1;
+  }
+  return count;
+}
+
 }  // namespace
 
 void shift(Slice& slice, Pt dy) {
@@ -174,8 +205,14 @@ void layout_block(const Box& box, Pt x, Pt width, Stack& stack, Context& cx) {
       std::vector<Slice> lines = !box.aside.empty()   ? layout_with_aside(box, cx0, cwidth, cx)
                                  : !box.label.empty() ? layout_labelled(box, cx0, cwidth, cx)
                                                       : inline_::layout_paragraph(box, cx0, cwidth, cx);
-      for (Slice& line : lines) {
+      const int count = static_cast<int>(lines.size());
+      const int level = heading_level(box.role);
+      for (int i = 0; i < count; ++i) {
+        Slice& line = lines[static_cast<std::size_t>(i)];
         line.keep_with_next = s.keep_with_next;
+        line.line = i;
+        line.lines = count;
+        line.heading = level;
         inner.push(std::move(line));
       }
       if (!box.bookmark.empty() && !inner.slices().empty())
@@ -238,9 +275,39 @@ Flow layout(const boxes::BoxTree& tree, text::FontLibrary& fonts, const LayoutOp
   for (const Box& child : tree.root.children) layout_block(child, Pt(0), options.width, stack, cx);
   Flow flow;
   flow.slices = stack.take();
+  flow.tables = number_tables(flow.slices);
   flow.fonts = cx.take_font_table();
   flow.width = options.width;
+  flow.line_reports = std::move(cx.line_reports());
   return flow;
+}
+
+Slice layout_footer(std::string_view text, const style::ComputedStyle& style, const std::string& lang,
+                    Pt width, text::FontLibrary& fonts, std::vector<frame::FontFile>& font_table,
+                    Diagnostics& diags) {
+  // A box tree of one paragraph in one style, laid out by the ordinary paragraph code.
+  boxes::BoxTree tree;
+  tree.styles.push_back(style);
+  tree.lang = lang;
+  Box box;
+  box.kind = BoxKind::Paragraph;
+  box.role = style::Role::Footer;
+  boxes::Span span;
+  span.text = std::string(text);
+  box.spans.push_back(std::move(span));
+  const LayoutOptions options{width, {}};
+  Context cx(tree, fonts, options, diags);
+  Slice footer = merge(inline_::layout_paragraph(box, Pt(0), width, cx));
+  // The footer's faces join the document's table; its runs are renumbered.
+  std::vector<frame::FontIndex> remap;
+  for (const frame::FontFile& f : cx.take_font_table()) {
+    auto it = std::find(font_table.begin(), font_table.end(), f);
+    if (it == font_table.end()) it = font_table.insert(font_table.end(), f);
+    remap.push_back(static_cast<frame::FontIndex>(it - font_table.begin()));
+  }
+  for (frame::Item& item : footer.items)
+    if (auto* run = std::get_if<frame::GlyphRun>(&item)) run->font = remap[run->font];
+  return footer;
 }
 
 }  // namespace cvpress::layout

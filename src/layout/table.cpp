@@ -80,6 +80,10 @@ void layout_table(const Box& table, Pt x, Pt width, Stack& stack, Context& cx) {
     slice.height = row_height;
     slice.keep_with_next = row.header;  // a header row never ends a page
     slice.location = row.range.begin;
+    // The table's start line until layout() numbers the tables (two tables never start
+    // on the same line); header rows repeat on the pages the table continues on.
+    slice.table = static_cast<int>(table.range.begin.line);
+    slice.table_header = row.header;
     cell_x = x;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const style::ComputedStyle& s = cx.style(row.children[c].style);

@@ -189,6 +189,27 @@ const Property kProperties[] = {
    "the list's `separator` (default \" · \"), e.g. [Skills, Languages, Interests]",
    [](L& l, R, const V& v) { l.page.inline_lists = v.list; }},
 
+  // ---- page: pagination (issue 3): the running footer and the bounds of fit-to-pages
+  {Scope::Page, "footer", Type::Enum, "auto|always|never", "auto",
+   "the running footer (name, page N of M): auto shows it on résumés of more than one page",
+   [](L& l, R, const V& v) { l.page.footer.show = static_cast<FooterShow>(v.choice); }},
+  {Scope::Page, "footer-text", Type::String, "", "\"{name} · {page-label}\"",
+   "the footer's text: {name}, {page}, {pages}, {page-label} (\"Page 2 of 3\" in the document's "
+   "language), {continued} (a continuation mark on all pages but the last); styled by `footer:`",
+   [](L& l, R, const V& v) { l.page.footer.text = v.text; }},
+  {Scope::Page, "fit-min-spacing", Type::Number, "", "0.5",
+   "fit-to-pages: vertical margins between blocks shrink to at least this fraction (0 to 1)",
+   [](L& l, R, const V& v) { l.page.fit.min_spacing = std::clamp(v.number, 0.0, 1.0); }},
+  {Scope::Page, "fit-min-leading", Type::Number, "", "1.15",
+   "fit-to-pages: line heights (multiples of the font size) shrink to at least this",
+   [](L& l, R, const V& v) { l.page.fit.min_leading = v.number; }},
+  {Scope::Page, "fit-min-margin", Type::Length, "", "12mm",
+   "fit-to-pages: page margins shrink to at least this",
+   [](L& l, R, const V& v) { l.page.fit.min_margin = points(v.length); }, false},
+  {Scope::Page, "fit-min-font-size", Type::Length, "", "9pt",
+   "fit-to-pages: body text shrinks to at least this (never below 8.5pt), other sizes in proportion",
+   [](L& l, R, const V& v) { l.page.fit.min_font_size = max(points(v.length), kMinBodyFontSize); }, false},
+
   // ---- role rules: inherited
   {Scope::Rule, "font-family", Type::StringList, "", "Noto Sans",
    "font stack: a family name or a list of them, the first that is available wins",

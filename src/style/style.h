@@ -151,12 +151,58 @@ struct Sidebar {
   std::vector<std::string> sections;  // what goes there: "header", "name", and section titles
 };
 
+// ---- Pagination keys (issue 3: running footer, fit to pages)
+
+/// When the running footer is shown.
+enum class FooterShow { Auto, Always, Never };  // auto: on documents of more than one page
+
+struct FooterSetup {
+  FooterShow show = FooterShow::Auto;
+  /// The footer's text: `{name}` (the first heading), `{page}`, `{pages}`, `{page-label}`
+  /// ("Page 2 of 3" in the document's language), `{continued}` (a continuation mark on every
+  /// page but the last). Set in the `footer` role's style, in the bottom margin.
+  std::string text = "{name} · {page-label}";
+};
+
+/// How far fit-to-pages (`--fit-pages N`, front matter `fit: N`) may tighten a layout, in
+/// the order it tries: spacing, leading, margins, type size.
+struct FitBounds {
+  double min_spacing = 0.5;    // vertical margins between blocks shrink to at least this fraction
+  double min_leading = 1.15;   // line heights (multiples of the font size) shrink to at least this
+  Pt min_margin = Pt::mm(12);  // page margins shrink to at least this (never grow)
+  Pt min_font_size = Pt(9);    // body text shrinks to at least this (never below 8.5 pt)
+};
+
 struct PageSetup {
   std::optional<Paper> paper;  // unset: from the document's lang (US/CA -> Letter, else A4)
   Insets margin;
   Sidebar sidebar;
   std::vector<std::string> inline_lists;  // section titles whose lists are set as one row
+  FooterSetup footer;                     // pagination: the running footer
+  FitBounds fit;                          // pagination: fit-to-pages bounds
 };
+
+/// A tightening of a layout, each amount from 0 (as the layout says) to 1 (at its bound in
+/// FitBounds): what fit-to-pages searches over.
+struct Tightening {
+  double spacing = 0;
+  double leading = 0;
+  double margin = 0;
+  double font = 0;
+  friend bool operator==(const Tightening&, const Tightening&) = default;
+};
+
+/// The body font size never goes below this, whatever a layout declares (issue 3).
+inline constexpr Pt kMinBodyFontSize = Pt(8.5);
+
+/// Applies `t` to a computed style: vertical margins scaled toward
+/// `bounds.min_spacing`, the line height toward `bounds.min_leading` (never raised), font
+/// sizes scaled by the factor that takes `body_size` toward `bounds.min_font_size`.
+void tighten(ComputedStyle& style, const Tightening& t, const FitBounds& bounds, Pt body_size);
+
+/// Page margins under `t`: each side moved toward `bounds.min_margin` (a side already
+/// smaller stays as it is).
+[[nodiscard]] Insets tighten(const Insets& margin, const Tightening& t, const FitBounds& bounds);
 
 /// A loaded template.
 struct Layout {
