@@ -175,11 +175,9 @@ std::string prepare_word(std::string_view word, std::string_view lang, const Hyp
 
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == 0x2019; }
 
-// Characters that make a piece an address, a path, a number or an identifier.
-bool is_technical(char32_t c) {
-  return u_isdigit(static_cast<UChar32>(c)) || c == U'@' || c == U'/' || c == U'\\' || c == U':' ||
-         c == U'.' || c == U'_' || c == U'=' || c == U'&' || c == U'#' || c == U'~' || c == U'+';
-}
+// Characters that make a whole piece a number, a version or an e-mail address. (Other
+// punctuation only matters between letters: "example.com", "a_b", "and/or".)
+bool is_technical(char32_t c) { return u_isdigit(static_cast<UChar32>(c)) || c == U'@'; }
 
 bool is_word_char(char32_t c) {
   const auto cp = static_cast<UChar32>(c);

@@ -236,10 +236,10 @@ class FontLibrary {
 /// The word hyphenation may break inside `piece` (the text between two line-break
 /// opportunities, e.g. "(typesetting)," or "company’s"): bytes [begin, end) of `piece`,
 /// from its first to its last letter. Nullopt when the piece is not one plain word: it
-/// holds a digit or one of @ / \\ : . _ = & # ~ + (numbers, e-mail addresses, URLs,
-/// paths, identifiers), it has no lower-case letter (ALL-CAPS words and initialisms stay
-/// whole), or something other than letters, marks and apostrophes stands between its
-/// first and last letter.
+/// holds a digit or an @ (numbers, versions, e-mail addresses), it has no lower-case
+/// letter (ALL-CAPS words and initialisms stay whole), or something other than letters,
+/// marks and apostrophes stands between its first and last letter (URLs, paths,
+/// identifiers: "example.com", "snake_case", "and/or").
 struct WordRange {
   std::size_t begin = 0;
   std::size_t end = 0;

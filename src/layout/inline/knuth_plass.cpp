@@ -30,7 +30,10 @@ constexpr double kLinePenalty = 10;              // \linepenalty: every line cos
 constexpr double kAdjDemerits = 10000;           // \adjdemerits: a very loose line next to a tight one
 constexpr double kDoubleHyphenDemerits = 10000;  // \doublehyphendemerits: two hyphenated lines in a row
 constexpr double kFinalHyphenDemerits = 5000;    // \finalhyphendemerits: the last full line hyphenated
-constexpr double kInfBad = 10000;                // TeX's inf_bad: badness of a line with no glue to stretch
+// Not TeX's: the cost of a third hyphenated line in a row in the final pass, ten times
+// \doublehyphendemerits, so that it is chosen only where the alternative is worse still.
+constexpr double kThirdHyphenDemerits = 100000;
+constexpr double kInfBad = 10000;  // TeX's inf_bad: badness of a line with no glue to stretch
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // Above this many active nodes the optimum costs more than it can gain: the measure is so
@@ -117,12 +120,16 @@ std::optional<std::vector<LineRange>> knuth_plass(const BreakInput& in, const Br
       if (r < -1) continue;
       const double bad = std::isinf(r) ? kInfBad : badness(r);
       if (bad > pass.tolerance) continue;
-      if (b.hyphen > Pt(0) && a.streak >= kMaxConsecutiveHyphens) continue;
+      // A third hyphenated line in a row is infeasible, except in the final pass, where
+      // it is only very costly (better than an overfull line; reported as a hyphen stack).
+      const bool third_hyphen = b.hyphen > Pt(0) && a.streak >= kMaxConsecutiveHyphens;
+      if (third_hyphen && !pass.final) continue;
       // TeX §859: (l + b)^2, plus or minus the penalty squared (forced breaks add nothing).
       double d = (kLinePenalty + bad) * (kLinePenalty + bad);
       if (!b.forced) d += b.penalty >= 0 ? b.penalty * b.penalty : -b.penalty * b.penalty;
       const bool a_flagged = a.candidate != kRoot && cs[a.candidate].flagged;
       if (a_flagged && b.flagged) d += kDoubleHyphenDemerits;
+      if (third_hyphen) d += kThirdHyphenDemerits;
       if (a_flagged && b.forced && j + 1 == cs.size()) d += kFinalHyphenDemerits;
       const int fit = std::isinf(r) ? 0 : fitness(r);
       if (std::abs(fit - a.fitness) > 1) d += kAdjDemerits;

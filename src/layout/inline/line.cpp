@@ -94,7 +94,9 @@ std::vector<Piece> pieces_of(const Collected& c, const Prepared& p, const LineRa
         text::ShapedGlyph{last.item->hyphen_glyph, static_cast<uint32_t>(line.end), 0, 0, 0, false});
     last.advances.push_back(last.item->hyphen_advance);
     last.hyphen = true;
-    bool first = true;
+    // A line inside one long word (between two of its hyphens) extracts as nothing: the
+    // line before it already gave the whole word.
+    bool first = !(continues && previous->word_begin == line.word_begin);
     for (Piece& piece : out) {
       if (piece.begin < line.word_begin) continue;
       if (first) {

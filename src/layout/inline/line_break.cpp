@@ -150,8 +150,14 @@ BreakModel build_model(const BreakInput& in) {
     if (p.line_width(from, c.end) > in.width + kWidthEpsilon) {
       if (graphemes.empty()) graphemes = text::grapheme_boundaries(text);
       for (auto it = std::upper_bound(graphemes.begin(), graphemes.end(), from);
-           it != graphemes.end() && *it < c.end; ++it)
-        emergency.push_back({*it, *it, kEmergencyBreakPenalty, Pt(0), false, false, 0, 0});
+           it != graphemes.end() && *it < c.end; ++it) {
+        // Spaces at the break stay at the end of the line, as at any other break.
+        std::size_t next = *it;
+        while (next < c.end && is_line_space(text[next])) ++next;
+        const std::size_t end = trim_end(text, from, *it);
+        if (end > from && (emergency.empty() || emergency.back().offset < next))
+          emergency.push_back({next, end, kEmergencyBreakPenalty, Pt(0), false, false, 0, 0});
+      }
     }
     from = c.offset;
   }

@@ -55,5 +55,25 @@ TEST_CASE("short words, unknown languages and characters a dictionary lacks are 
   CHECK_FALSE(can_hyphenate("xx"));
 }
 
+TEST_CASE("the word of a piece is its letters without the punctuation around them") {
+  const auto w = hyphenatable_word("(typesetting),");
+  REQUIRE(w);
+  CHECK(w->begin == 1);
+  CHECK(w->end == 12);
+  CHECK(hyphenatable_word("company\u2019s"));  // an apostrophe inside a word is part of it
+  CHECK(hyphenatable_word("hyphen:"));
+}
+
+TEST_CASE("numbers, addresses, paths, identifiers and capitals-only words are not words to hyphenate") {
+  CHECK_FALSE(hyphenatable_word("v1.2.3"));
+  CHECK_FALSE(hyphenatable_word("word42ab"));
+  CHECK_FALSE(hyphenatable_word("user@example"));
+  CHECK_FALSE(hyphenatable_word("example.com"));
+  CHECK_FALSE(hyphenatable_word("snake_case"));
+  CHECK_FALSE(hyphenatable_word("and/or"));
+  CHECK_FALSE(hyphenatable_word("KUBERNETES"));
+  CHECK_FALSE(hyphenatable_word("..."));
+}
+
 }  // namespace
 }  // namespace cvpress::text
