@@ -52,7 +52,7 @@ SourceLocation Collected::location_of(std::size_t offset) const {
   if (!r.span->exact) return at;
   const std::size_t from = original_at[r.begin];
   const std::size_t to = original_at[std::min(offset, original_at.size() - 1)];
-  at.column += static_cast<uint32_t>(utf8::length(std::string_view(original).substr(from, to - from)));
+  at.column += code_points[to] - code_points[from];
   return at;
 }
 
@@ -120,6 +120,13 @@ Collected collect(const boxes::Box& box, Context& cx) {
     }
   }
   out.original_at.push_back(out.original.size());
+  out.code_points.resize(out.original.size() + 1);
+  uint32_t n = 0;
+  for (std::size_t i = 0; i < out.original.size(); ++i) {
+    out.code_points[i] = n;
+    if ((static_cast<unsigned char>(out.original[i]) & 0xC0) != 0x80) ++n;
+  }
+  out.code_points[out.original.size()] = n;
   return out;
 }
 

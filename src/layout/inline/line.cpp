@@ -37,13 +37,36 @@ struct Piece {
   bool silent = false;      // the part after the hyphen: the word already extracted
 };
 
+// The glyphs of `item` whose clusters lie in [begin, end): an index range. Left-to-right
+// items have ascending clusters (HarfBuzz's visual order), so a binary search finds them
+// (a long paragraph is one item: a scan per line would be quadratic); right-to-left ones
+// are scanned.
+std::pair<std::size_t, std::size_t> glyph_range(const ShapedItem& item, std::size_t begin, std::size_t end) {
+  const auto& gs = item.glyphs;
+  if (!item.rtl) {
+    const auto by_cluster = [](const text::ShapedGlyph& g, std::size_t at) { return g.cluster < at; };
+    const auto first = std::lower_bound(gs.begin(), gs.end(), begin, by_cluster);
+    const auto last = std::lower_bound(first, gs.end(), end, by_cluster);
+    return {static_cast<std::size_t>(first - gs.begin()), static_cast<std::size_t>(last - gs.begin())};
+  }
+  std::size_t first = gs.size(), last = 0;
+  for (std::size_t g = 0; g < gs.size(); ++g) {
+    if (gs[g].cluster < begin || gs[g].cluster >= end) continue;
+    first = std::min(first, g);
+    last = g + 1;
+  }
+  return first < last ? std::pair{first, last} : std::pair{std::size_t{0}, std::size_t{0}};
+}
+
 // True when the text may be cut before byte `at` of `item` without shaping again:
 // a glyph starts there and HarfBuzz did not flag it unsafe to break.
 bool safe_to_cut(const ShapedItem& item, std::size_t at) {
   if (at <= item.begin || at >= item.end) return true;
-  for (const text::ShapedGlyph& g : item.glyphs)
-    if (g.cluster == at) return !g.unsafe_to_break;
-  return false;  // inside a cluster (a ligature across the cut)
+  const auto [first, last] = glyph_range(item, at, at + 1);
+  if (first == last) return false;  // inside a cluster (a ligature across the cut)
+  for (std::size_t g = first; g < last; ++g)
+    if (item.glyphs[g].unsafe_to_break) return false;
+  return true;
 }
 
 // The pieces of a line [begin, end): one per item, split where a hyphenated word starts
@@ -71,7 +94,8 @@ std::vector<Piece> pieces_of(const Collected& c, const Prepared& p, const LineRa
         piece.glyphs = std::move(r.glyphs);
         piece.advances = std::move(r.advances);
       } else {
-        for (std::size_t g = 0; g < item.glyphs.size(); ++g) {
+        const auto [first, last] = glyph_range(item, b, pe);
+        for (std::size_t g = first; g < last; ++g) {
           if (item.glyphs[g].cluster < b || item.glyphs[g].cluster >= pe) continue;
           piece.glyphs.push_back(item.glyphs[g]);
           piece.advances.push_back(item.advances[g]);

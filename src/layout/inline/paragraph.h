@@ -39,6 +39,9 @@ struct Collected {
   std::string original;
   std::vector<std::size_t> original_at;
   std::vector<StyledRange> ranges;
+  /// code_points[i]: how many code points of `original` start before byte i (size
+  /// original.size() + 1), so that location_of costs no scan of a long paragraph.
+  std::vector<uint32_t> code_points;
   /// Source location of text byte offsets, for diagnostics: the span and the code-point
   /// index of that byte inside the span's original text.
   [[nodiscard]] SourceLocation location_of(std::size_t offset) const;
