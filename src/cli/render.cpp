@@ -393,9 +393,10 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
     fit_note =
         fmt::format("fit: {} page{} -> {} (fit {}): {}", fitted.natural, fitted.natural == 1 ? "" : "s",
                     set.pages(), *target, describe(typesetter, fitted.tightening));
-  } else if (!target && set.pages() > 1 && set.report.slices.back() < kMinLastPageLines) {
+  } else if (!target && set.pages() > 1 && set.report.slices.back() < kMinLastPageLines &&
+             !set.report.last_forced) {
     // A last page with a line or two: set it on one page fewer when spacing and leading
-    // can give that much; otherwise leave it.
+    // can give that much; otherwise leave it (and a page the author broke to, too).
     const int last = set.report.slices.back();
     const int natural = set.pages();
     Fitted fitted = fit(typesetter, natural - 1, kLastPageStages, std::move(set));

@@ -303,6 +303,7 @@ frame::PagedDocument paginate(layout::Flow flow, const PageOptions& options, fra
     for (std::size_t i = begin; i < end; ++i) put(std::move(slices[i]));
     if (!report) continue;
     report->slices.push_back(static_cast<int>(end - begin));
+    report->last_forced = begin > 0 && slices[begin].break_before;
     if (end == slices.size()) continue;
     const BreakPenalty& why = breaker.penalty(end);
     const SourceLocation head = slices[end].location;  // the slice that starts the next page

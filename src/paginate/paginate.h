@@ -44,6 +44,7 @@ struct Finding {
 struct Report {
   std::vector<Finding> findings;  // in page order
   std::vector<int> slices;        // per page: how many of the flow's slices it holds (lines, rows ...)
+  bool last_forced = false;       // the last page starts at a forced break
 };
 
 /// Places the flow's slices on pages. The returned document takes the flow's font table
