@@ -45,7 +45,7 @@ struct Typeset {
   std::vector<layout::LineReport> lines;  // the line breaker's findings, both columns
   Diagnostics diags;                      // what this run reported: only the run that is kept passes them on
   Size page_size;
-  Insets margin;  // the page margins this run used (tightened ones when fitting)
+  Insets margin;  // the main column's page margins in this run (tightened ones when fitting)
   [[nodiscard]] int pages() const { return static_cast<int>(document.pages.size()); }
 };
 
@@ -63,11 +63,12 @@ struct Typesetter {
     Typeset out;
     out.page_size = page_size;
     const style::FitBounds& bounds = layout.page.fit;
-    out.margin = style::tighten(layout.page.margin, t, bounds);
+    const Insets margin = style::tighten(layout.page.margin, t, bounds);
     const style::Sidebar& sidebar = layout.page.sidebar;
     const bool two_columns = sidebar.width > Pt(0);
-    const ColumnGeometry columns = column_geometry(page_size, out.margin, sidebar);
-    const paginate::PageOptions page{page_size, two_columns ? columns.main_margin : out.margin};
+    const ColumnGeometry columns = column_geometry(page_size, margin, sidebar);
+    const paginate::PageOptions page{page_size, two_columns ? columns.main_margin : margin};
+    out.margin = page.margin;  // the footer goes under the main column
     const Pt text_width = page.page.width - page.margin.left - page.margin.right;
 
     // 4. Box tree: résumé roles and computed styles (two-column layouts: two trees); a
@@ -393,8 +394,10 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
     fit_note =
         fmt::format("fit: {} page{} -> {} (fit {}): {}", fitted.natural, fitted.natural == 1 ? "" : "s",
                     set.pages(), *target, describe(typesetter, fitted.tightening));
-  } else if (!target && set.pages() > 1 && set.report.slices.back() < kMinLastPageLines &&
-             !set.report.last_forced) {
+  } else if (target) {
+    fit_note = fmt::format("fit: already on {} page{} (fit {}): nothing changed", set.pages(),
+                           set.pages() == 1 ? "" : "s", *target);
+  } else if (set.pages() > 1 && set.report.slices.back() < kMinLastPageLines && !set.report.last_forced) {
     // A last page with a line or two: set it on one page fewer when spacing and leading
     // can give that much; otherwise leave it (and a page the author broke to, too).
     const int last = set.report.slices.back();

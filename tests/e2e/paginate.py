@@ -6,6 +6,7 @@ fit2      --fit-pages 2 (and front matter `fit: 2`) sets the seed résumé on ex
 fit1      --fit-pages 1 fails with a message naming 1 page and the best page count reached
 footer    a multi-page résumé has "Page N of M" (and the name) in the foot of every page
 table300  a 300-row table paginates with its header row repeated at the top of every page
+lastpage  a last page that would hold fewer than three lines is avoided by tightening
 """
 import os
 import re
@@ -99,6 +100,26 @@ def case_table300(cvpress, samples, work):
     rows = sum(1 for i in range(1, n + 1) for l in page_text(out, i).splitlines() if "Entry number" in l)
     assert rows == 300, rows
     print(f"300-row table: {n} pages in {seconds:.2f} s")
+
+
+def case_lastpage(cvpress, samples, work):
+    # More and more one-line items until the natural layout leaves one or two lines on the
+    # last page: then the render tightens spacing or leading and says so.
+    src = os.path.join(work, "long.md")
+    for count in range(40, 200):
+        with open(src, "w", encoding="utf-8") as f:
+            f.write("# Ada Lovelace\n\n## Notes\n\n")
+            f.write("".join(f"- Note number {i} on the engine\n" for i in range(count)))
+        out = os.path.join(work, "long.pdf")
+        p = run([cvpress, "render", src, "--report", "-o", out])
+        m = re.search(r"fit: the last page held (\d) lines?; (\d+) pages -> (\d+): (.+)", p.stdout)
+        if m:
+            assert int(m.group(1)) < 3, m.group(0)
+            assert int(m.group(3)) == int(m.group(2)) - 1 == pages(out), (m.group(0), pages(out))
+            assert "space between blocks" in m.group(4) or "line height" in m.group(4), m.group(4)
+            print(f"{count} items: {m.group(0)}")
+            return
+    raise SystemExit("FAILED: no item count left a short last page")
 
 
 def main():
