@@ -208,7 +208,9 @@ class Breaker {
   // An entry (a heading of level >= kEntryLevel and everything up to the next heading of its
   // level or a higher one) that fits on one page moves whole: every break inside it costs
   // kEntry. One that does not fit splits only between blocks: a break inside one of its
-  // paragraphs costs kEntry.
+  // paragraphs costs kEntry. An entry made of sub-entries (`### Momenta` with its `####`
+  // projects) may also break between them at no entry cost: each sub-entry is an entry and
+  // keeps itself whole, and moving the whole group would leave most of a page blank.
   void mark_entries() {
     const std::size_t n = s_.size();
     for (std::size_t start = 0; start < n; ++start) {
@@ -224,6 +226,7 @@ class Breaker {
       for (std::size_t k = start + 1; k < end; ++k) {
         BreakPenalty& p = penalties_[k];
         if (s_[k].break_before) continue;
+        if (s_[k].heading > level && s_[k].line == 0) continue;  // between sub-entries
         if (fits && !p.entry_split) {
           p.entry_split = true;
           p.cost += kEntry;
