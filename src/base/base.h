@@ -7,5 +7,6 @@
 #include "base/error.h"
 #include "base/hash.h"
 #include "base/source.h"
+#include "base/spelling.h"
 #include "base/units.h"
 #include "base/utf8.h"

@@ -14,22 +14,6 @@ constexpr std::array<std::string_view, 2> kTopKeys = {"defaults", "jobs"};
 constexpr std::array<std::string_view, 4> kDefaultKeys = {"layout", "paper", "out-dir", "overrides"};
 constexpr std::array<std::string_view, 5> kJobKeys = {"input", "output", "layout", "paper", "overrides"};
 
-// Levenshtein distance, for "did you mean" (keys are short: the quadratic cost is nothing).
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 class ManifestReader {
  public:
   ManifestReader(const SourceFile& file, Diagnostics& diags) : file_(file), diags_(diags) {
@@ -150,11 +134,7 @@ class ManifestReader {
     for (const auto& entry : map) {
       const std::string name = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
       if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-      std::string_view best;
-      std::size_t best_distance = 3;  // more than two edits away is no typo
-      for (std::string_view k : known) {
-        if (const std::size_t d = distance(name, k); d < best_distance) best = k, best_distance = d;
-      }
+      const std::string_view best = closest(name, known);
       std::string hint = "known keys here:";
       for (std::string_view k : known) hint += std::string(" ") + std::string(k);
       if (!best.empty()) hint = "did you mean \"" + std::string(best) + "\"?";

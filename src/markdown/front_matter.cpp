@@ -96,28 +96,8 @@ bool is_iso_date(std::string_view s) {
 constexpr std::array<std::string_view, 10> kDocumentKeys = {"lang", "title",   "author",   "layout", "paper",
                                                             "date", "subject", "keywords", "fit",    "dir"};
 
-// Levenshtein distance (insertions, deletions, substitutions), small strings only.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // The document key `name` is probably a misspelling of, or empty.
-std::string_view near_document_key(std::string_view name) {
-  for (std::string_view key : kDocumentKeys)
-    if (edit_distance(lowercase(name), key) <= std::min<std::size_t>(2, key.size() / 2)) return key;
-  return {};
-}
+std::string_view near_document_key(std::string_view name) { return closest(lowercase(name), kDocumentKeys); }
 
 const char* type_name(const YAML::Node& node) {
   switch (node.Type()) {

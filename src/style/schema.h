@@ -107,11 +107,9 @@ struct Problem {
 /// A finite decimal number ("1.32", "-2", ".5").
 [[nodiscard]] std::optional<double> parse_number(std::string_view text);
 
-/// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions).
-[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
-/// The candidate closest to `word` within an edit distance of 2 (first in order on ties),
-/// or empty when none is that close.
-[[nodiscard]] std::string_view closest(std::string_view word, std::span<const std::string_view> candidates);
+// "Did you mean": the shared spelling helpers of the base stage.
+using cvpress::closest;
+using cvpress::edit_distance;
 
 /// A length member of StyleRule (font_size, margin_top, ...).
 using LengthMember = std::optional<Pt> StyleRule::*;
