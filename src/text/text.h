@@ -1,6 +1,7 @@
 #pragma once
 // The text stage: fonts (FreeType, fontconfig), font fallback, itemization by font,
-// shaping (HarfBuzz), UAX #14 line-break opportunities (ICU) and Unicode names.
+// bidi levels and visual order (ICU ubidi, UAX #9), shaping (HarfBuzz), UAX #14
+// line-break opportunities (ICU) and Unicode names.
 // No other stage sees a FreeType, HarfBuzz, fontconfig or ICU type: fonts cross
 // stages as FontId.
 //
@@ -199,6 +200,44 @@ class FontLibrary {
 /// including dictionary-based breaking for Thai, Lao, Khmer, Burmese). Offsets are
 /// increasing, exclude 0 and include text.size() (the end is always a break).
 [[nodiscard]] std::vector<BreakOpportunity> line_breaks(std::string_view text, std::string_view lang);
+
+/// The base (paragraph) direction bidi_runs() is asked for: given, or found from the
+/// first strong character (UAX #9 P2-P3; left-to-right when there is none).
+enum class BaseDirection { Auto, LeftToRight, RightToLeft };
+
+/// A stretch [begin, end) of text (byte offsets) at one UAX #9 embedding level: even
+/// levels are left-to-right, odd levels right-to-left (Latin inside an Arabic line: 2).
+struct BidiRun {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  uint8_t level = 0;
+};
+
+/// The resolved levels of one paragraph (UAX #9 rules P2-I2, ICU ubidi).
+struct BidiParagraph {
+  uint8_t base_level = 0;  // 0: left-to-right paragraph, 1: right-to-left
+  /// In text order, covering the whole text, neighbours at different levels. One run at
+  /// level 0 for left-to-right text without right-to-left characters (no ICU call).
+  std::vector<BidiRun> runs;
+};
+
+/// Resolves the embedding levels of `text` (UTF-8, one paragraph; a U+000A inside is a
+/// forced line end and keeps the base level). Byte offsets in and out. Throws
+/// cvpress::Error when ICU fails.
+[[nodiscard]] BidiParagraph bidi_runs(std::string_view text, BaseDirection base);
+
+/// The direction of the first strong character of `text` (UAX #9 P2: L, R or AL;
+/// explicit isolates are not skipped); nullopt when it has none (digits and punctuation only).
+[[nodiscard]] std::optional<Direction> first_strong_direction(std::string_view text);
+
+/// UAX #9 L2: from the highest level down to the lowest odd one, every sequence of
+/// neighbours at that level or higher is reversed. `levels` are the levels of a line's
+/// runs in text order; returns their indices from left to right.
+[[nodiscard]] std::vector<std::size_t> visual_order(std::span<const uint8_t> levels);
+
+/// True for the languages written right to left (BCP 47 primary subtag ar, he, fa, ur,
+/// yi, ps, ckb, dv, sd, ug; also the old code iw; case-insensitive).
+[[nodiscard]] bool is_rtl_language(std::string_view lang);
 
 /// Byte offsets of grapheme cluster boundaries (ICU character BreakIterator), excluding 0,
 /// including text.size().
