@@ -738,6 +738,7 @@ BoxTree build(const doc::Document& document, const style::Layout& layout, std::s
               Diagnostics& diags) {
   BoxTree tree;
   tree.lang = std::move(lang);
+  tree.dir = document.meta.dir;
   Builder(layout, tree, diags, document.path).build_document(document.root);
   if (layout.page.sidebar.width > Pt(0)) split_sidebar(tree, layout.page.sidebar);
   return tree;

@@ -81,6 +81,7 @@ struct BoxTree {
   /// while more styles are added (the builder derives styles while it holds others).
   std::deque<style::ComputedStyle> styles;
   std::string lang;  // the document language (BCP 47)
+  std::string dir;   // front matter `dir`: "ltr", "rtl" or empty (layout decides)
 };
 
 /// Builds the box tree. `layout` has overrides applied already. Problems (e.g. ignored

@@ -85,6 +85,7 @@ struct Typesetter {
     const paginate::PageOptions side_page{page_size, columns.sidebar_margin};
     if (two_columns) {
       boxes::BoxTree side_tree;
+      side_tree.dir = layout::right_to_left(tree) ? "rtl" : "ltr";  // the whole document's, not the sidebar's
       side_tree.root = std::move(tree.sidebar);
       side_tree.styles = tree.styles;
       side_tree.lang = tree.lang;

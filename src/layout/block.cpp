@@ -76,9 +76,11 @@ const frame::GlyphRun* first_run(const Slice& slice) {
   return nullptr;
 }
 
-// Sets a list marker right-aligned in the indent, `gap` before the item's text, on the
-// baseline of the item's first line.
-void hang_marker(const Box& item, Pt content_x, Pt gap, std::vector<Slice>& slices, Context& cx) {
+// Sets a list marker in the indent, `gap` before the item's text [content_x, content_x +
+// content_width), on the baseline of the item's first line: right-aligned in the indent
+// on the left, or in a right-to-left document, left-aligned in the indent on the right.
+void hang_marker(const Box& item, Pt content_x, Pt content_width, Pt gap, std::vector<Slice>& slices,
+                 Context& cx) {
   Box marker;
   marker.kind = BoxKind::Paragraph;
   marker.style = item.marker_style;
@@ -93,11 +95,13 @@ void hang_marker(const Box& item, Pt content_x, Pt gap, std::vector<Slice>& slic
   Slice& m = set.front();
   const frame::GlyphRun* mrun = first_run(m);
   if (!mrun) return;
-  Pt marker_width;
+  Pt marker_width, marker_left = mrun->origin.x;
   for (const frame::Item& i : m.items)
-    if (const auto* r = std::get_if<frame::GlyphRun>(&i))
+    if (const auto* r = std::get_if<frame::GlyphRun>(&i)) {
+      marker_left = min(marker_left, r->origin.x);
       for (const frame::Glyph& g : r->glyphs) marker_width += g.advance;
-  const Pt dx = content_x - gap - marker_width;
+    }
+  const Pt dx = (cx.rtl() ? content_x + content_width + gap : content_x - gap - marker_width) - marker_left;
 
   if (slices.empty()) slices.push_back(m);  // an empty item: the marker alone
   Slice& target = slices.front();
@@ -236,13 +240,13 @@ void layout_block(const Box& box, Pt x, Pt width, Stack& stack, Context& cx) {
       for (const Box& item : box.children) {
         const style::ComputedStyle& is = cx.style(item.style);
         inner.margin(is.margin.top);
-        const Pt content_x = cx0 + s.indent;
+        const Pt content_x = cx.rtl() ? cx0 : cx0 + s.indent;  // the indent is on the right in RTL
         Stack item_stack;
         for (const Box& child : item.children)
           layout_block(child, content_x, cwidth - s.indent, item_stack, cx);
         std::vector<Slice> slices = item_stack.take();
         const Pt gap = s.marker_gap > Pt(0) ? s.marker_gap : cx.style(item.marker_style).marker_gap;
-        hang_marker(item, content_x, gap, slices, cx);
+        hang_marker(item, content_x, cwidth - s.indent, gap, slices, cx);
         inner.append(std::move(slices));
         inner.margin(is.margin.bottom);
       }

@@ -1,5 +1,7 @@
 #include "layout/context.h"
 
+#include <optional>
+
 namespace cvpress::layout {
 
 const text::FontChain& Context::chain(boxes::StyleId id) {
@@ -37,6 +39,31 @@ const text::ShapedGlyph& Context::hyphen(text::FontId face) {
   text::ShapedGlyph g;
   if (run.glyphs.size() == 1) g = run.glyphs.front();  // glyph 0 (.notdef) when the face lacks it
   return hyphens_.emplace(face, g).first->second;
+}
+
+}  // namespace cvpress::layout
+
+namespace cvpress::layout {
+namespace {
+
+// The direction of the first strong character in `box`'s text, in reading order.
+std::optional<text::Direction> first_strong(const boxes::Box& box) {
+  for (const boxes::Span& span : box.spans)
+    if (auto d = text::first_strong_direction(span.text)) return d;
+  for (const boxes::Box& child : box.children)
+    if (auto d = first_strong(child)) return d;
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool right_to_left(const boxes::BoxTree& tree) {
+  if (tree.dir == "rtl") return true;
+  if (tree.dir == "ltr") return false;
+  if (text::is_rtl_language(tree.lang)) return true;
+  std::optional<text::Direction> d = first_strong(tree.root);
+  if (!d) d = first_strong(tree.sidebar);
+  return d == text::Direction::RightToLeft;
 }
 
 }  // namespace cvpress::layout

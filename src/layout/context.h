@@ -18,10 +18,13 @@ class Context {
  public:
   Context(const boxes::BoxTree& tree, text::FontLibrary& fonts, const LayoutOptions& options,
           Diagnostics& diags)
-      : tree_(tree), fonts_(fonts), options_(options), diags_(diags) {}
+      : tree_(tree), fonts_(fonts), options_(options), diags_(diags), rtl_(right_to_left(tree)) {}
 
   [[nodiscard]] const style::ComputedStyle& style(boxes::StyleId id) const { return tree_.styles[id]; }
   [[nodiscard]] const std::string& lang() const { return tree_.lang; }
+  /// The document is written right to left (layout::right_to_left): paragraphs start at the
+  /// right, list markers hang on the right, asides and table columns are mirrored.
+  [[nodiscard]] bool rtl() const { return rtl_; }
   [[nodiscard]] const std::string& path() const { return options_.path; }
   [[nodiscard]] text::FontLibrary& fonts() { return fonts_; }
   [[nodiscard]] Diagnostics& diags() { return diags_; }
@@ -52,6 +55,7 @@ class Context {
   text::FontLibrary& fonts_;
   const LayoutOptions& options_;
   Diagnostics& diags_;
+  bool rtl_;
   std::map<boxes::StyleId, text::FontChain> chains_;
   std::map<text::FontId, frame::FontIndex> font_indices_;
   std::vector<frame::FontFile> font_table_;

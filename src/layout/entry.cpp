@@ -81,21 +81,29 @@ boxes::Box part(const boxes::Box& of, boxes::StyleId style, const std::vector<bo
 
 }  // namespace
 
+// In a right-to-left document the aside stands flush left and the heading starts at the
+// right (DESIGN §3), the label column of a labelled row on the right.
 std::vector<Slice> layout_with_aside(const boxes::Box& box, Pt x, Pt width, Context& cx) {
   const boxes::Box aside = part(box, box.aside_style, box.aside);
   std::vector<Slice> aside_lines = inline_::layout_paragraph(aside, Pt(0), width, cx);
   Pt aside_width;
-  for (const Slice& l : aside_lines) aside_width = max(aside_width, extent(l).second);
+  for (const Slice& l : aside_lines) aside_width = max(aside_width, extent(l).second - extent(l).first);
+  // Moves an aside line flush right (flush left in a right-to-left document).
+  const auto place = [&](Slice& a) {
+    const auto [left, right] = extent(a);
+    move_x(a, cx.rtl() ? x - left : x + width - right);
+  };
   // The least space between heading and aside: one em of the heading (a quad).
   const Pt gap = cx.style(box.style).font_size;
 
   if (aside_lines.size() == 1 && aside_width + gap < width) {
-    std::vector<Slice> main = inline_::layout_paragraph(box, x, width - aside_width - gap, cx);
+    const Pt main_x = cx.rtl() ? x + aside_width + gap : x;
+    std::vector<Slice> main = inline_::layout_paragraph(box, main_x, width - aside_width - gap, cx);
     if (main.size() <= 1) {
       if (main.empty()) main.push_back(Slice{});
       Slice& line = main.front();
       Slice a = std::move(aside_lines.front());
-      move_x(a, x + width - aside_width);
+      place(a);
       overlay(line, std::move(a));
       return main;
     }
@@ -104,7 +112,7 @@ std::vector<Slice> layout_with_aside(const boxes::Box& box, Pt x, Pt width, Cont
   // still flush right, so the dates keep their column.
   std::vector<Slice> lines = inline_::layout_paragraph(box, x, width, cx);
   for (Slice& a : aside_lines) {
-    move_x(a, x + width - extent(a).second);
+    place(a);
     lines.push_back(std::move(a));
   }
   return lines;
@@ -113,8 +121,8 @@ std::vector<Slice> layout_with_aside(const boxes::Box& box, Pt x, Pt width, Cont
 std::vector<Slice> layout_labelled(const boxes::Box& box, Pt x, Pt width, Context& cx) {
   const Pt column = min(cx.style(box.label_style).label_width, width / 2);
   const boxes::Box label = part(box, box.label_style, box.label);
-  std::vector<Slice> labels = inline_::layout_paragraph(label, x, column, cx);
-  std::vector<Slice> values = inline_::layout_paragraph(box, x + column, width - column, cx);
+  std::vector<Slice> labels = inline_::layout_paragraph(label, cx.rtl() ? x + width - column : x, column, cx);
+  std::vector<Slice> values = inline_::layout_paragraph(box, cx.rtl() ? x : x + column, width - column, cx);
   for (std::size_t i = 0; i < labels.size(); ++i) {
     if (i < values.size()) {
       overlay(values[i], std::move(labels[i]));

@@ -66,6 +66,12 @@ struct LayoutOptions {
                                   const std::string& lang, Pt width, text::FontLibrary& fonts,
                                   std::vector<frame::FontFile>& font_table, Diagnostics& diags);
 
+/// The document's direction: right to left when `tree.dir` is "rtl"; left to right when it
+/// is "ltr"; else right to left when the language is (text::is_rtl_language: ar, he, fa,
+/// ur ...); else the direction of the first strong character of the main column's text
+/// (UAX #9 P2), then the sidebar's; left to right when there is none.
+[[nodiscard]] bool right_to_left(const boxes::BoxTree& tree);
+
 /// Lays out `tree`. Faces come from `fonts` (which is extended with fallback faces as
 /// needed). A character no face covers is reported to `diags` as an error with its code
 /// point, Unicode name and line:column; layout continues so every problem is reported.

@@ -1,6 +1,9 @@
 // Line building: each chosen line becomes a slice of positioned glyph runs. Runs keep
 // HarfBuzz's glyphs and advances exactly; only alignment shifts a line and
-// justification widens its spaces. Every run carries the source text of each of its
+// justification widens its spaces. The line's runs are cut from items in text order and
+// then put in visual order by their bidi levels (UAX #9 L2, per line as the rule says:
+// which runs a line holds decides their order); a right-to-left run's glyphs are already
+// in visual order from HarfBuzz. Every run carries the source text of each of its
 // clusters, so the PDF extracts what the author wrote.
 #include <algorithm>
 #include <cstdio>
@@ -135,6 +138,23 @@ std::vector<Piece> pieces_of(const Collected& c, const Prepared& p, const LineRa
   return out;
 }
 
+// UAX #9 L2: the pieces of a line, from left to right. Pieces are at most as long as a
+// level run (items never cross a level change), and the line excludes trailing spaces, so
+// L1 (trailing white space at the paragraph level) has nothing left to do.
+void to_visual_order(std::vector<Piece>& pieces) {
+  std::vector<uint8_t> levels;
+  bool mixed = false;
+  for (const Piece& piece : pieces) {
+    levels.push_back(piece.item->level);
+    mixed = mixed || piece.item->level != 0;
+  }
+  if (!mixed) return;
+  std::vector<Piece> visual;
+  visual.reserve(pieces.size());
+  for (std::size_t i : text::visual_order(levels)) visual.push_back(std::move(pieces[i]));
+  pieces = std::move(visual);
+}
+
 // TeX's badness of a line stretched by ratio r (§108): 100 r^3, capped at 10000.
 int badness(double r) { return r > 4.65 ? 10000 : static_cast<int>(std::min(10000.0, 100.0 * r * r * r)); }
 
@@ -154,6 +174,7 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const LineRange& line = lines[l];
     std::vector<Piece> pieces = pieces_of(c, p, line, l > 0 ? &lines[l - 1] : nullptr, cx);
+    to_visual_order(pieces);
 
     Extents ext = strut;
     for (const Piece& piece : pieces) {
@@ -175,6 +196,11 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
     if (box.align == doc::Align::Left) align = style::TextAlign::Left;
     if (box.align == doc::Align::Center) align = style::TextAlign::Center;
     if (box.align == doc::Align::Right) align = style::TextAlign::Right;
+    // `start` and `end` follow the paragraph's direction: a right-to-left line starts at
+    // the right (CSS Text 3 §7.1); `left` and `right` are physical.
+    const bool rtl = p.base_level % 2 != 0;
+    if (align == style::TextAlign::Start) align = rtl ? style::TextAlign::Right : style::TextAlign::Left;
+    if (align == style::TextAlign::End) align = rtl ? style::TextAlign::Left : style::TextAlign::Right;
     const Pt stretch = p.line_stretch(line.begin, line.end);
     const Pt shrink = p.line_shrink(line.begin, line.end);
     switch (align) {
@@ -200,6 +226,9 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
       }
     }
     const Pt set_width = natural + (ratio < 0 ? shrink * ratio : Pt(0));
+    // A justified right-to-left line that is not stretched to the measure (the last line,
+    // or one without glue) starts at the right too.
+    if (align == style::TextAlign::Justify && rtl && ratio <= 0) offset = width - set_width;
     if (set_width > width + Pt(0.01)) {
       const Pt over = set_width - width;
       const SourceLocation at = c.location_of(line.begin);

@@ -2,14 +2,16 @@
 // Paragraph layout (an inline formatting context), in the order of Typst's inline
 // stages, one file each:
 //   collect.cpp    spans -> one UTF-8 string with style ranges; soft breaks, text-transform
-//   prepare.cpp    itemize each style range by font, shape each item with HarfBuzz
+//   prepare.cpp    resolve bidi levels (UAX #9), itemize each style range by level and
+//                  font, shape each item with HarfBuzz in its direction
 //   line_break.cpp where lines may end (UAX #14 opportunities, hyphenation points, URL
 //                  breaks) and the one dispatcher that picks a breaker:
 //     knuth_plass.cpp  total-fit (optimal) breaking, for justified paragraphs
 //     greedy.cpp       first-fit breaking, for ragged text and pathological paragraphs
 //   line.cpp       turn each line into positioned glyph runs, rectangles and links;
-//                  justify, reshape line edges, add the hyphen, report bad lines
-// The order is forced: shaping needs the fonts itemization chose, breaking needs the
+//                  put its runs in visual order (UAX #9 L2); justify, reshape line edges, add the hyphen,
+//                  report bad lines
+// The order is forced: shaping needs the direction and the fonts itemization chose, breaking needs the
 // widths shaping measured, and a line can only be built once its ends are known.
 #include <cstddef>
 #include <string>
@@ -49,7 +51,7 @@ struct Collected {
 
 [[nodiscard]] Collected collect(const boxes::Box& box, Context& cx);
 
-/// One shaped item: a piece of a style range set in one face.
+/// One shaped item: a piece of a style range at one bidi level, set in one face.
 struct ShapedItem {
   std::size_t begin = 0;
   std::size_t end = 0;
@@ -60,7 +62,8 @@ struct ShapedItem {
   Pt size;
   std::vector<text::ShapedGlyph> glyphs;  // visual order
   std::vector<Pt> advances;               // per glyph, letter-spacing included
-  bool rtl = false;
+  uint8_t level = 0;                      // UAX #9 embedding level: odd is right-to-left
+  bool rtl = false;                       // level is odd: shaped right to left (glyphs still in visual order)
   /// The hyphen a line broken inside a word of this item ends with: "-" shaped in this
   /// item's face (glyph 0: the face has none, so its words are not hyphenated).
   uint32_t hyphen_glyph = 0;
@@ -68,7 +71,9 @@ struct ShapedItem {
 };
 
 struct Prepared {
-  std::vector<ShapedItem> items;
+  std::vector<ShapedItem> items;  // in text order (not visual order)
+  /// The paragraph's base level: 1 in a right-to-left document (lines start at the right).
+  uint8_t base_level = 0;
   /// advance_at[b]: the total advance of the glyphs whose cluster starts at byte b.
   /// width(a, b) = prefix[b] - prefix[a].
   std::vector<Pt> prefix;

@@ -1,6 +1,9 @@
-// Prepare: each style range is itemized by font (the first face of the style's chain
-// that covers each grapheme) and each item shaped by HarfBuzz with the whole paragraph
-// as context. Forced line ends (U+000A) are never shaped: they have no glyph.
+// Prepare: the paragraph's bidi levels are resolved first (UAX #9, at the document's
+// direction), because a HarfBuzz run has one direction: each style range is split where
+// the level changes, each piece itemized by font (the first face of the style's chain
+// that covers each grapheme) and each item shaped by HarfBuzz in its level's direction,
+// with the whole paragraph as context. Items stay in text order; lines put them in visual
+// order. Forced line ends (U+000A) are never shaped: they have no glyph.
 //
 // Then the measured text gets what line breaking needs besides widths, in this order
 // because each step reads the advances the one before settled:
@@ -73,13 +76,15 @@ void report_missing(const Collected& c, std::size_t begin, std::size_t end, Cont
 
 // What HarfBuzz is asked for one piece of text of one style in one face.
 text::ShapeRequest shape_request(const Collected& c, text::FontId face, boxes::StyleId style,
-                                 const boxes::Span* span, std::size_t begin, std::size_t end, Context& cx) {
+                                 const boxes::Span* span, std::size_t begin, std::size_t end, bool rtl,
+                                 Context& cx) {
   const style::ComputedStyle& st = cx.style(style);
   text::ShapeRequest request;
   request.font = face;
   request.text = c.text;
   request.begin = begin;
   request.end = end;
+  request.direction = rtl ? text::Direction::RightToLeft : text::Direction::LeftToRight;
   request.lang = cx.lang();
   request.ligatures = st.ligatures && !(span && span->code);
   request.features = st.font_features;
@@ -103,7 +108,8 @@ std::vector<Pt> advances_of(const std::vector<text::ShapedGlyph>& glyphs, const 
 }
 
 void shape_piece(const Collected& c, const StyledRange& range, std::size_t begin, std::size_t end,
-                 Context& cx, Prepared& out, std::vector<Pt>& advance_at) {
+                 uint8_t level, Context& cx, Prepared& out, std::vector<Pt>& advance_at) {
+  const bool rtl = level % 2 != 0;
   const style::ComputedStyle& st = cx.style(range.style);
   const text::FontChain& chain = cx.chain(range.style);
   for (const text::FontRun& run : cx.fonts().itemize(c.text, begin, end, chain)) {
@@ -112,7 +118,7 @@ void shape_piece(const Collected& c, const StyledRange& range, std::size_t begin
       continue;
     }
     text::ShapedRun shaped =
-        cx.fonts().shape(shape_request(c, run.font, range.style, range.span, run.begin, run.end, cx));
+        cx.fonts().shape(shape_request(c, run.font, range.style, range.span, run.begin, run.end, rtl, cx));
 
     ShapedItem item;
     item.begin = run.begin;
@@ -122,6 +128,8 @@ void shape_piece(const Collected& c, const StyledRange& range, std::size_t begin
     item.face = run.font;
     item.font = cx.font_index(run.font);
     item.size = st.font_size;
+    item.level = level;
+    item.rtl = rtl;
     const uint32_t upem = cx.fonts().info(run.font).units_per_em;
     item.advances = advances_of(shaped.glyphs, st, upem, &advance_at);
     item.glyphs = std::move(shaped.glyphs);
@@ -137,11 +145,20 @@ void shape_piece(const Collected& c, const StyledRange& range, std::size_t begin
 Prepared prepare(const Collected& c, Context& cx) {
   Prepared out;
   std::vector<Pt> advance_at(c.text.size() + 1);
+  const text::BidiParagraph bidi =
+      text::bidi_runs(c.text, cx.rtl() ? text::BaseDirection::RightToLeft : text::BaseDirection::LeftToRight);
+  out.base_level = bidi.base_level;
+  std::size_t run = 0;  // the first bidi run that may overlap the current piece
   for (const StyledRange& range : c.ranges) {
     std::size_t piece = range.begin;
     for (std::size_t i = range.begin; i <= range.end; ++i) {
       if (i == range.end || c.text[i] == '\n') {
-        if (i > piece) shape_piece(c, range, piece, i, cx, out, advance_at);
+        // Pieces come in text order, so the runs are walked once.
+        while (run < bidi.runs.size() && bidi.runs[run].end <= piece) ++run;
+        for (std::size_t r = run; r < bidi.runs.size() && bidi.runs[r].begin < i; ++r) {
+          const std::size_t b = std::max(piece, bidi.runs[r].begin), e = std::min(i, bidi.runs[r].end);
+          if (e > b) shape_piece(c, range, b, e, bidi.runs[r].level, cx, out, advance_at);
+        }
         piece = i + 1;
       }
     }
@@ -206,7 +223,8 @@ Prepared prepare(const Collected& c, Context& cx) {
 Reshaped reshape(const Collected& c, const ShapedItem& item, std::size_t begin, std::size_t end,
                  Context& cx) {
   Reshaped out;
-  out.glyphs = cx.fonts().shape(shape_request(c, item.face, item.style, item.span, begin, end, cx)).glyphs;
+  out.glyphs =
+      cx.fonts().shape(shape_request(c, item.face, item.style, item.span, begin, end, item.rtl, cx)).glyphs;
   out.advances =
       advances_of(out.glyphs, cx.style(item.style), cx.fonts().info(item.face).units_per_em, nullptr);
   return out;
