@@ -6,6 +6,7 @@
 #include "pdf/pdf.h"
 
 #include <array>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -27,6 +28,28 @@ constexpr const char* kDefaultProducer = "cvpress";
 
 HPDF_REAL real(Pt v) { return static_cast<HPDF_REAL>(v.value()); }
 HPDF_REAL channel(uint8_t c) { return static_cast<HPDF_REAL>(c / 255.0); }
+
+// poppler's pdftotext takes a glyph that starts less than 0.1 em from the start of the
+// glyph before it for the second print of overprinted (fake bold) text, and puts each in
+// a word of its own (TextOutputDev.cc, dupMaxPriDelta): the letters around it scatter.
+constexpr double kOverprintEm = 0.1;
+
+// True when a glyph of [first, last) starts within kOverprintEm of the glyph drawn after
+// it, as the glyph after a zero-advance mark does (Thai ั and ์, many Devanagari vowel
+// signs): the cluster then goes into an /ActualText span, which poppler reads as one
+// piece of text over the span's extent. `pen`: where glyph `first` is drawn from,
+// relative to the run's origin.
+bool stacks(const frame::GlyphRun& run, std::size_t first, std::size_t last, Pt pen) {
+  const double limit = kOverprintEm * run.size.value();
+  for (std::size_t k = first; k < last && k + 1 < run.glyphs.size(); ++k) {
+    const frame::Glyph& g = run.glyphs[k];
+    const frame::Glyph& next = run.glyphs[k + 1];
+    const Pt start = pen + g.x_offset;
+    pen += g.advance;
+    if (std::abs((pen + next.x_offset - start).value()) < limit) return true;
+  }
+  return false;
+}
 
 enum class ImageFormat { Png, Jpeg };
 
@@ -204,6 +227,7 @@ class Renderer {
     if (run_span) out += begin_actual_text(utf8::to_u32(run.actual_text));
     TextObject text(resource, run.size, run.color, run.origin.x, height - run.origin.y);
     std::vector<uint32_t> ids;
+    Pt pen;  // where glyph i is drawn from
     for (std::size_t i = 0; i < run.glyphs.size();) {
       // Glyphs [i, j) form one cluster.
       const uint32_t cluster = run.glyphs[i].cluster;
@@ -213,12 +237,13 @@ class Renderer {
       while (j < run.glyphs.size() && run.glyphs[j].cluster == cluster) ids.push_back(run.glyphs[j++].id);
       const std::string& cluster_text = run.clusters[cluster];
       const FontEmbedder::EncodedCluster encoded = f.embedder.encode_cluster(ids, cluster_text, run.rtl);
-      const bool span = encoded.needs_actual_text && !run_span;
+      const bool span = (encoded.needs_actual_text || stacks(run, i, j, pen)) && !run_span;
       if (span) text.begin_span(utf8::to_u32(cluster_text));
       for (std::size_t k = i; k < j; ++k) {
         const frame::Glyph& g = run.glyphs[k];
         // Frames offset y downwards; PDF user space points up.
         text.glyph(encoded.cids[k - i], f.embedder.width(g.id), g.advance, g.x_offset, -g.y_offset);
+        pen += g.advance;
       }
       if (span) text.end_span();
       i = j;

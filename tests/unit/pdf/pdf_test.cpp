@@ -284,5 +284,68 @@ TEST_CASE("a round image is clipped to the ellipse in its rectangle") {
   CHECK(contains(pdf, "h W n\n"));
 }
 
+// The non-empty lines pdftotext reads from a page with `texts` shaped in `font` at `size`,
+// one run per line, joined by line feeds.
+std::string extracted(const std::string& font, const std::vector<std::string>& texts, double size) {
+  frame::PagedDocument doc;
+  doc.fonts = {{font, 0, "Test"}};
+  frame::Page page;
+  page.size = kA4;
+  double y = 100;
+  for (const std::string& t : texts) {
+    page.items.emplace_back(test::shape(font, 0, 0, t, size, 72, y));
+    y += 2 * size;
+  }
+  doc.pages = {page};
+  const std::string path = test::write_temp("complex.pdf", render(doc));
+  const auto r = test::run("pdftotext -enc UTF-8 " + path + " -");
+  std::filesystem::remove(path);
+  REQUIRE_MESSAGE(r.status == 0, r.output);
+  std::string lines;
+  std::size_t at = 0;
+  for (std::size_t nl; (nl = r.output.find_first_of("\n\f", at)) != std::string::npos; at = nl + 1)
+    if (nl > at) lines += (lines.empty() ? "" : "\n") + r.output.substr(at, nl - at);
+  return lines;
+}
+
+// Thai and Devanagari marks have (almost) no advance, so the glyph after a mark starts
+// where the mark does: poppler takes that for overprinted text and splits the word there.
+TEST_CASE("Thai marks and Devanagari reordering extract in logical order") {
+  const std::string noto = "/usr/share/fonts/truetype/noto/";
+  const std::vector<std::string> thai = {"ปัจจุบัน เซิร์ฟเวอร์", "น้ำ ที่ ผู้ใช้ กำลัง สิ่ง"};
+  for (const char* face : {"NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", "NotoSerifThai-Regular.ttf",
+                           "NotoSerifThai-Bold.ttf"}) {
+    for (double size : {9.5, 24.0}) {
+      const std::string name = face;
+      CAPTURE(name);
+      CAPTURE(size);
+      CHECK(extracted(noto + face, thai, size) == thai[0] + "\n" + thai[1]);
+    }
+  }
+  const std::vector<std::string> hindi = {"हिन्दी प्रोजेक्ट क्षमता", "पेंग रिज़्यूमे कि र्क"};
+  for (const char* face :
+       {"NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", "NotoSerifDevanagari-Regular.ttf"}) {
+    for (double size : {9.5, 24.0}) {
+      const std::string name = face;
+      CAPTURE(name);
+      CAPTURE(size);
+      CHECK(extracted(noto + face, hindi, size) == hindi[0] + "\n" + hindi[1]);
+    }
+  }
+}
+
+TEST_CASE("a cluster whose mark does not advance is wrapped in ActualText, others are not") {
+  const std::string thai = "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf";
+  frame::PagedDocument doc;
+  doc.fonts = {{thai, 0, "NotoSansThai-Regular"}};
+  frame::Page page;
+  page.size = kA4;
+  page.items.emplace_back(test::shape(thai, 0, 0, "บัน", 10, 72, 100));
+  doc.pages = {page};
+  const std::string pdf = render(doc, RenderOptions{false}).bytes;
+  CHECK(contains(pdf, "/Span<</ActualText<FEFF0E1A0E31>>>BDC\n"));  // บั
+  CHECK_FALSE(contains(pdf, "/ActualText<FEFF0E19>"));              // น stands alone
+}
+
 }  // namespace
 }  // namespace cvpress::pdf
