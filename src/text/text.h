@@ -250,6 +250,11 @@ struct BidiParagraph {
 /// by script; empty when no suggestion is known.
 [[nodiscard]] std::string coverage_hint(char32_t cp);
 
+/// The Unicode script of `cp` (UAX #24 Script property, ICU's long name with underscores
+/// as spaces): "Latin", "Han", "Devanagari", "Thai", "Hiragana", "Common" (spaces,
+/// punctuation, digits), "Inherited" (combining marks), "Unknown" (unassigned, private use).
+[[nodiscard]] std::string script_name(char32_t cp);
+
 /// True for characters that take the font of their neighbours during itemization
 /// (UAX #24 Common and Inherited: spaces, punctuation, digits, combining marks).
 [[nodiscard]] bool is_common_script(char32_t cp);

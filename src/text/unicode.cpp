@@ -65,6 +65,15 @@ bool is_common_script(char32_t cp) {
   return script == USCRIPT_COMMON || script == USCRIPT_INHERITED;
 }
 
+std::string script_name(char32_t cp) {
+  const UScriptCode script = cp > 0x10FFFF ? USCRIPT_INVALID_CODE : script_of(cp);
+  const char* name = script == USCRIPT_INVALID_CODE ? nullptr : uscript_getName(script);
+  if (name == nullptr) return "Unknown";
+  std::string out = name;  // "Old_Italic", "Canadian_Aboriginal"
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
 std::string unicode_name(char32_t cp) {
   if (cp > 0x10FFFF || u_charType(static_cast<UChar32>(cp)) == U_UNASSIGNED) return "<unassigned>";
   // The corrected name (NameAliases.txt "correction": U+01A2 is LATIN CAPITAL LETTER GHA),

@@ -56,6 +56,21 @@ TEST_CASE("spaces, punctuation, digits and combining marks are common script") {
   CHECK_FALSE(is_common_script(0x76F4));
 }
 
+TEST_CASE("script_name gives the Unicode script's long name") {
+  CHECK(script_name(U'a') == "Latin");
+  CHECK(script_name(0x76F4) == "Han");         // 直
+  CHECK(script_name(0x3042) == "Hiragana");    // あ
+  CHECK(script_name(0xD55C) == "Hangul");      // 한
+  CHECK(script_name(0x0915) == "Devanagari");  // क
+  CHECK(script_name(0x0E31) == "Thai");        // ั, a Thai mark, is Thai
+  CHECK(script_name(0x0301) == "Inherited");   // combining acute accent
+  CHECK(script_name(U' ') == "Common");
+  CHECK(script_name(U'1') == "Common");
+  CHECK(script_name(0x10300) == "Old Italic");  // ICU's "Old_Italic"
+  CHECK(script_name(0x10FFFD) == "Unknown");    // private use
+  CHECK(script_name(0x110000) == "Unknown");    // not a code point
+}
+
 TEST_CASE("to_upper follows the language") {
   CHECK(to_upper("istanbul", "en") == "ISTANBUL");
   CHECK(to_upper("istanbul", "tr") == "\u0130STANBUL");
