@@ -89,15 +89,36 @@ def check_fonts(cvpress, sample, work):
     print(f"fonts ok: {len(lines)} fonts, all embedded, subset, with ToUnicode")
 
 
+RTL_LANGUAGES = {"ar", "he", "iw", "fa", "ur", "yi", "ps", "ckb", "dv", "sd", "ug"}
+
+
+def is_rtl(md):
+    """A right-to-left sample: front matter `dir: rtl`, or a `lang` written right to left."""
+    front = re.match(r"---\n(.*?)\n---", md, re.S)
+    if not front:
+        return False
+    fields = dict(re.findall(r"^(lang|dir):\s*(\S+)", front.group(1), re.M))
+    if "dir" in fields:
+        return fields["dir"].lower() == "rtl"
+    return re.split(r"[-_]", fields.get("lang", ""))[0].lower() in RTL_LANGUAGES
+
+
 def check_text(cvpress, sample, work):
     pdf = render(cvpress, sample, os.path.join(work, "text.pdf"))
-    want = squash(visible_text(open(sample, encoding="utf-8").read()))
+    md = open(sample, encoding="utf-8").read()
+    want = squash(visible_text(md))
     got = squash(pdftotext(pdf))
     cw, cg = Counter(want), Counter(got)
     recall = sum(min(n, cg[c]) for c, n in cw.items()) / max(1, len(want))
     order = sum(b.size for b in SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks()) / max(1, len(want))
     missing = "".join(sorted(c for c, n in cw.items() if cg[c] < n))
     print(f"recall={recall:.4f} order={order:.4f} missing={missing!r}")
+    # Issue 5: extractors put right-to-left text in an order of their own (pdftotext
+    # reorders lines mixing Arabic and Latin as it pleases), so for a right-to-left
+    # sample only recall is checked here; the order is checked by looking at the page.
+    if is_rtl(md):
+        assert recall >= 0.995, "text does not come back from the PDF"
+        return
     assert recall >= 0.995 and order >= 0.98, "text does not come back from the PDF"
 
 
