@@ -2,6 +2,7 @@
 //   cvpress render IN.md [-o OUT.pdf] [--layout NAME|FILE] [--paper a4|letter] [--fit-pages N]
 //                        [--report] [--dump-frames]
 //   cvpress layouts
+//   cvpress fonts IN.md [--layout NAME|FILE]
 #include "cli/cli.h"
 
 #include <unistd.h>
@@ -15,6 +16,7 @@
 
 #include "cli/atomic_file.h"
 #include "cli/batch.h"
+#include "cli/fonts.h"
 #include "cli/render.h"
 #include "pdf/pdf.h"
 #include "style/style.h"
@@ -152,6 +154,13 @@ int run(int argc, char** argv) {
   layouts_cmd->add_flag("--reference", layouts_reference,
                         "Print the template key reference (docs/layouts.md)");
 
+  // `cvpress fonts`: the work in cli/fonts.cpp.
+  FontsArgs fonts;
+  CLI::App* fonts_cmd = app.add_subcommand(
+      "fonts", "List which font sets which text, per script, and the characters no font covers");
+  fonts_cmd->add_option("input", fonts.input, "The Markdown file")->required();
+  fonts_cmd->add_option("--layout", fonts.layout, "Layout name (see `cvpress layouts`) or a .yaml file");
+
   // `cvpress batch`: options in cli/batch.h, the work in cli/batch.cpp.
   BatchArgs batch;
   CLI::App* batch_cmd = app.add_subcommand("batch", "Render many Markdown files in one process");
@@ -174,6 +183,10 @@ int run(int argc, char** argv) {
   try {
     if (*render_cmd) return render_command(render);
     if (*layouts_cmd) return layouts_command(layouts_reference);
+    if (*fonts_cmd) {
+      fonts.data_dir = data_dir();
+      return fonts_command(fonts);
+    }
     if (*batch_cmd) {
       batch.data_dir = data_dir();
       batch.source_date_epoch = source_date_epoch();

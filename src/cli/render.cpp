@@ -36,6 +36,18 @@ int digits(std::string_view s, std::size_t at, std::size_t n) {
   return ec == std::errc() && p == s.data() + at + n ? v : -1;
 }
 
+// Layout's message for a character no font covers (layout/inline/prepare.cpp).
+constexpr std::string_view kMissingGlyph = "no font covers ";
+
+// Whether the pipeline stops at the errors in `diags`: at any, unless missing glyphs may
+// pass (`cvpress fonts`).
+bool stops(const Diagnostics& diags, bool past_missing_glyphs) {
+  if (!past_missing_glyphs) return diags.has_errors();
+  return std::any_of(diags.all().begin(), diags.all().end(), [](const Diagnostic& d) {
+    return d.severity == Severity::Error && !is_missing_glyph(d);
+  });
+}
+
 // ---- The typesetting half of the pipeline (stages 4-7), repeatable under a tightening.
 
 // One run of boxes, layout and pagination.
@@ -58,6 +70,7 @@ struct Typesetter {
   const std::string& path;
   text::FontLibrary& fonts;
   const frame::DocumentInfo& info;
+  bool past_missing_glyphs = false;  // RenderRequest::past_missing_glyphs
 
   [[nodiscard]] Typeset run(const style::Tightening& t) const {
     Typeset out;
@@ -93,7 +106,7 @@ struct Typesetter {
           side_tree, fonts, {side_page.page.width - side_page.margin.left - side_page.margin.right, path},
           out.diags);
     }
-    if (out.diags.has_errors()) return out;
+    if (stops(out.diags, past_missing_glyphs)) return out;
     out.lines = std::move(flow.line_reports);
     for (layout::LineReport& r : side_flow.line_reports) out.lines.push_back(std::move(r));
 
@@ -262,6 +275,8 @@ std::vector<std::string> line_findings(const std::string& path, std::vector<layo
 
 }  // namespace
 
+bool is_missing_glyph(const Diagnostic& d) { return d.message.starts_with(kMissingGlyph); }
+
 std::string document_lang(const std::string& meta_lang, const std::string& path) {
   if (!meta_lang.empty()) return meta_lang;
   // resume.en.md, cv.zh-TW.md: the last dotted part before ".md", if it looks like a
@@ -373,7 +388,8 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
   }
 
   // 4-7. Boxes, layout, pagination: once, or again under a tightening while fitting pages.
-  const Typesetter typesetter{document, *layout, lang, style::paper_size(paper), source.path(), fonts, info};
+  const Typesetter typesetter{document,      *layout, lang, style::paper_size(paper),
+                              source.path(), fonts,   info, request.past_missing_glyphs};
   const std::optional<int> target = request.fit_pages ? request.fit_pages : document.meta.fit;
   Typeset set = typesetter.run({});
   std::string fit_note;
@@ -414,7 +430,7 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
     set = std::move(fitted.set);
   }
   diags.append(set.diags);
-  if (diags.has_errors()) return result;
+  if (stops(diags, request.past_missing_glyphs)) return result;
 
   // 8. The running footer (name, page N of M): its words from paginate's catalog, set by
   // layout, placed by paginate in the bottom margin.
@@ -433,7 +449,7 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
           layout::layout_footer(text, footer_style, lang, width, fonts, set.document.fonts, diags);
       paginate::place_footer(set.document.pages[static_cast<std::size_t>(p)], std::move(slice), area);
     }
-    if (diags.has_errors()) return result;
+    if (stops(diags, request.past_missing_glyphs)) return result;
   }
 
   // 9. The report: pagination's findings, the line breaker's, what fitting changed.

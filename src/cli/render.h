@@ -26,6 +26,10 @@ struct RenderRequest {
   std::optional<int64_t> source_date_epoch;  // SOURCE_DATE_EPOCH, read by the caller
   std::vector<OverrideSet> overrides;        // after the document's own, in order (a batch manifest's)
   std::optional<int> fit_pages;              // --fit-pages N; wins over the front matter's `fit`
+  /// `cvpress fonts`: characters no font covers are still reported to `diags`, but the
+  /// document is laid out and paginated without them (result.ok, pages filled), so the
+  /// faces that set the rest can be listed. Never when rendering: no PDF with a hole in it.
+  bool past_missing_glyphs = false;
 };
 
 struct RenderResult {
@@ -49,6 +53,10 @@ struct RenderResult {
 /// and leading only, when that suffices.
 [[nodiscard]] RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts,
                                         Diagnostics& diags);
+
+/// True for layout's "no font covers U+XXXX ..." error, the one RenderRequest::
+/// past_missing_glyphs lets the pipeline go on after.
+[[nodiscard]] bool is_missing_glyph(const Diagnostic& d);
 
 /// The language of a document: front matter `lang`, else a variant suffix of the file
 /// name (`resume.de.md` -> "de"), else "en".
