@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Golden layout tests: `golden.py CVPRESS CASE.md [--update]`.
 
-Renders CASE.md with --dump-frames (and --dump-glyphs when the case's first line says
-`<!-- glyphs -->`) using tests/golden/test.yaml, and compares with CASE.frames by a unified
+Renders CASE.md with --dump-frames (and --dump-glyphs when the case says `<!-- glyphs -->`
+on a line of its own, first or after the front matter) using tests/golden/test.yaml, and compares with CASE.frames by a unified
 diff. --update rewrites CASE.frames; review the diff before committing it.
 
 A case that says `<!-- layout: NAME.yaml -->` on a line of its own (first, or after the
@@ -37,12 +37,11 @@ def main():
     cvpress, case = sys.argv[1], sys.argv[2]
     update = "--update" in sys.argv[3:]
     source = open(case, encoding="utf-8").read()
-    first = source.split("\n", 1)[0]
     layout = "test.yaml"
     if m := re.search(r"^<!-- layout: ([\w.-]+\.yaml) -->$", source[:1000], re.M):
         layout = m.group(1)
     cmd = [cvpress, "render", case, "--layout", os.path.join(here, layout), "--dump-frames"]
-    if first.startswith("<!-- glyphs -->"):
+    if re.search(r"^<!-- glyphs -->$", source[:1000], re.M):
         cmd.append("--dump-glyphs")
     with tempfile.TemporaryDirectory() as tmp:
         p = subprocess.run(cmd, capture_output=True, text=True, env=fontconfig_env(tmp))
