@@ -1,7 +1,9 @@
 // Fallback chains (FontLibrary::chain), per-code-point fallback, and the fontconfig
 // queries. The order of a chain:
 //   1. the layout's families;
-//   2. the faces of the script `lang` is written in (th -> Noto Sans Thai);
+//   2. the faces of the script `lang` is written in (th -> Noto Sans Thai), after its
+//      serif design when the text face is a serif (Noto Serif Thai), unless only the sans
+//      has the weight or slant asked for: a bold heading stays bold before it stays serif;
 //   3. for Chinese, Japanese and Korean: the Noto Sans CJK face of the language, so its
 //      punctuation, symbols and digits-in-context take the CJK design;
 //   4. Noto Sans and DejaVu Sans, whose wide coverage catches Latin, Greek, Cyrillic and
@@ -11,6 +13,9 @@
 //      (neither Noto Sans nor DejaVu Sans maps a single code point of U+3000-303F,
 //      U+FF00-FFEF, kana, Hangul or Han, so placing it last loses nothing for CJK text and
 //      keeps symbols in an English line out of the full-width CJK designs).
+// A script no chain face covers gets fontconfig's face for it, in a serif chain its serif
+// sibling when that covers the text too (English serif text quoting Hindi: Noto Serif
+// Devanagari).
 #include "text/fallback.h"
 
 #include <algorithm>
@@ -110,6 +115,12 @@ std::optional<FontLocation> location_of(FcPattern* font) {
   return FontLocation{c_str(file), static_cast<uint32_t>(index) & 0xFFFFu};
 }
 
+// How many of bold and italic `face` gets wrong: a real face of the script is never
+// synthesised, so a face without the requested weight or slant sets the text as it is.
+int style_misses(const FaceInfo& face, bool bold, bool italic) {
+  return (face.bold != bold ? 1 : 0) + (face.italic != italic ? 1 : 0);
+}
+
 void add_style(FcPattern* pattern, bool bold, bool italic) {
   FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
   FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
@@ -151,6 +162,20 @@ bool is_serif_family(std::string_view family) {
                                  "caslon", "palatino", "bodoni", "charter", "crimson", "merriweather"})
     if (lower_family.find(serif) != std::string::npos) return true;
   return false;
+}
+
+std::vector<std::string> serif_script_families(std::string_view family, bool italic) {
+  const std::string_view sans = "Noto Sans ";
+  if (family.size() <= sans.size() || !equal_ignore_case(family.substr(0, sans.size()), sans)) return {};
+  const std::string_view script = family.substr(sans.size());  // "Devanagari"
+  if (equal_ignore_case(script, "Mono") || equal_ignore_case(script.substr(0, 4), "CJK ")) return {};
+  // Arabic has no Noto Serif; Naskh is its book hand, the one set beside serif Latin.
+  if (equal_ignore_case(script, "Arabic")) return {"Noto Naskh Arabic"};
+  std::vector<std::string> out;
+  // Tamil's only sloped design (fonts-noto-core); other scripts have no italic at all.
+  if (italic && equal_ignore_case(script, "Tamil")) out.emplace_back("Noto Serif Tamil Slanted");
+  out.push_back("Noto Serif " + std::string(script));
+  return out;
 }
 
 std::vector<std::string> script_families(std::string_view lang) {
@@ -257,13 +282,25 @@ FontChain FontLibrary::chain(std::span<const std::string> families, bool bold, b
     if (id && std::find(out.faces.begin(), out.faces.end(), *id) == out.faces.end()) out.faces.push_back(*id);
   };
   for (const std::string& family : families) add(find(family, bold, italic));
-  for (const std::string& family : script_families(lang)) add(find(family, bold, italic));
+  // A serif text face gets the serif designs of other scripts (and the Ming/Song/Mincho/
+  // Myeongjo CJK design), so they share one contrast with Latin; sans text gets sans.
+  const bool serif = !out.faces.empty() && is_serif_family(impl_->face(out.faces.front()).info().family);
+  for (const std::string& family : script_families(lang)) {
+    const std::optional<FontId> sans = find(family, bold, italic);
+    if (serif) {
+      for (const std::string& serif_family : serif_script_families(family, italic)) {
+        const std::optional<FontId> face = find(serif_family, bold, italic);
+        // Behind the sans face when only that one has the weight or slant asked for.
+        if (face && sans && style_misses(info(*face), bold, italic) > style_misses(info(*sans), bold, italic))
+          add(sans);
+        add(face);
+      }
+    }
+    add(sans);
+  }
 
   const std::string language = parse_tag(lang).language;
   const bool cjk_language = language == "zh" || language == "ja" || language == "ko" || language == "yue";
-  // A serif text face gets the serif (Ming/Song/Mincho/Myeongjo) CJK design, so Han and
-  // Latin share one contrast; sans text gets the sans (Hei/Gothic) design.
-  const bool serif = !out.faces.empty() && is_serif_family(impl_->face(out.faces.front()).info().family);
   auto add_cjk = [&] {
     std::optional<FontId> cjk;
     if (serif) cjk = find(serif_cjk_family(lang), bold, italic);
@@ -298,8 +335,26 @@ FontId FontLibrary::Impl::fallback_for(const FontChain& chain, std::span<const c
     if (std::find(extension.begin(), extension.end(), id) == extension.end()) extension.push_back(id);
     return id;
   };
+  const bool serif = !chain.faces.empty() && is_serif_family(face(chain.faces.front()).info().family);
+  // In a serif chain, fontconfig's face gives way to its serif sibling when that covers
+  // `these` as well and is no further from the style asked for.
+  auto serif_sibling = [&](FontId id, std::span<const char32_t> these) {
+    if (!serif) return id;
+    const FaceInfo& original = face(id).info();
+    for (const std::string& family : serif_script_families(original.family, chain.italic)) {
+      const auto location = fontconfig_family(family, chain.bold, chain.italic);
+      if (!location) continue;
+      const FontId sibling = load(location->path, location->face_index);
+      const Face& f = face(sibling);
+      if (std::all_of(these.begin(), these.end(), [&](char32_t cp) { return f.covers(cp); }) &&
+          style_misses(f.info(), chain.bold, chain.italic) <=
+              style_misses(original, chain.bold, chain.italic))
+        return sibling;
+    }
+    return id;
+  };
   for (char32_t cp : cps) {
-    const auto key = std::make_tuple(cp, chain.bold, chain.italic, parse_tag(chain.lang).language);
+    const auto key = std::make_tuple(cp, chain.bold, chain.italic, serif, parse_tag(chain.lang).language);
     auto it = code_point_fallback.find(key);
     if (it == code_point_fallback.end()) {
       FontId id = kNoFont;
@@ -308,6 +363,7 @@ FontId FontLibrary::Impl::fallback_for(const FontChain& chain, std::span<const c
         id = load(location->path, location->face_index);
         if (!face(id).covers(cp)) id = kNoFont;  // fontconfig's charset and the cmap disagree
       }
+      if (id != kNoFont) id = serif_sibling(id, one);
       it = code_point_fallback.emplace(key, id).first;
     }
     if (it->second != kNoFont && covers_all(it->second)) return remember(it->second);
@@ -316,7 +372,7 @@ FontId FontLibrary::Impl::fallback_for(const FontChain& chain, std::span<const c
     // No single code point's face has them all: ask for the whole cluster at once.
     if (auto location = fontconfig_covering(cps, chain.bold, chain.italic, chain.lang)) {
       const FontId id = load(location->path, location->face_index);
-      if (covers_all(id)) return remember(id);
+      if (covers_all(id)) return remember(serif_sibling(id, cps));
     }
   }
   return kNoFont;

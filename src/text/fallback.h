@@ -33,6 +33,14 @@ struct FontLocation {
 /// its CJK companion should be a serif (Ming/Mincho) face too.
 [[nodiscard]] bool is_serif_family(std::string_view family);
 
+/// The serif designs of a script's sans family, best first, for text whose own face is a
+/// serif (is_serif_family): "Noto Sans Devanagari" -> {"Noto Serif Devanagari"}, "Noto
+/// Sans Arabic" -> {"Noto Naskh Arabic"} (the book hand), "Noto Sans Tamil" in italic ->
+/// {"Noto Serif Tamil Slanted", "Noto Serif Tamil"}. Empty for families that are not a
+/// script's Noto Sans face (Noto Sans itself, Mono, CJK: cjk_family has its own). The
+/// names are candidates: a chain keeps those installed.
+[[nodiscard]] std::vector<std::string> serif_script_families(std::string_view family, bool italic);
+
 /// Families for the script a non-CJK `lang` is written in ("th" -> {"Noto Sans Thai"}),
 /// tried before the CJK face; empty for Latin, Greek and Cyrillic languages and for CJK.
 [[nodiscard]] std::vector<std::string> script_families(std::string_view lang);

@@ -42,9 +42,10 @@ struct FontLibrary::Impl {
   std::vector<std::unique_ptr<Face>> faces;                                    // indexed by FontId
   std::map<std::pair<std::string, uint32_t>, FontId> loaded;                   // (path, index) -> id
   std::map<std::tuple<std::string, bool, bool>, std::optional<FontId>> found;  // find() cache
-  // fontconfig's answer per (code point, bold, italic, primary language subtag); kNoFont when
-  // nothing covers it. A pure function of its key, so caching it keeps output deterministic.
-  std::map<std::tuple<char32_t, bool, bool, std::string>, FontId> code_point_fallback;
+  // fontconfig's answer per (code point, bold, italic, serif chain, primary language
+  // subtag); kNoFont when nothing covers it. A pure function of its key, so caching it
+  // keeps output deterministic.
+  std::map<std::tuple<char32_t, bool, bool, bool, std::string>, FontId> code_point_fallback;
   // Reused between shape() calls (hb_buffer_reset keeps its allocation).
   CHandle<hb_buffer_t, hb_buffer_destroy> buffer;
 };
