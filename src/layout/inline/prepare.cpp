@@ -13,6 +13,7 @@
 //      and shrink when a line is justified (Knuth–Plass's glue);
 //   3. the hyphen of each item, for lines that end inside one of its words.
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "layout/inline/paragraph.h"
@@ -91,16 +92,34 @@ text::ShapeRequest shape_request(const Collected& c, text::FontId face, boxes::S
   return request;
 }
 
-// Advances in points, letter-spacing after each cluster (not inside a ligature or a
-// conjunct); `advance_at` (when given) gets each glyph's advance at its cluster.
+// Letter-spacing for text [begin, end): none for scripts whose letters join or hang from a
+// headline (CSS Text 3 §8.2: spacing would break the connections; Devanagari's bar, Thai's
+// clusters), so a tracked section title stays readable in Arabic, Hindi or Thai.
+Pt letter_spacing_for(const Collected& c, std::size_t begin, std::size_t end,
+                      const style::ComputedStyle& st) {
+  if (st.letter_spacing == Pt(0)) return st.letter_spacing;
+  static const std::array<std::string_view, 13> kUnspaced = {
+      "Arabic",   "Syriac", "Nko", "Mongolian", "Mandaic", "Devanagari", "Bengali",
+      "Gurmukhi", "Thai",   "Lao", "Khmer",     "Myanmar", "Tibetan"};
+  for (std::size_t i = begin; i < end;) {
+    const utf8::Decoded d = utf8::decode(c.text, i);
+    const std::string script = text::script_name(d.code_point);
+    if (std::find(kUnspaced.begin(), kUnspaced.end(), script) != kUnspaced.end()) return Pt(0);
+    i += d.length;
+  }
+  return st.letter_spacing;
+}
+
+// Advances in points, `spacing` (letter-spacing) after each cluster (not inside a ligature
+// or a conjunct); `advance_at` (when given) gets each glyph's advance at its cluster.
 std::vector<Pt> advances_of(const std::vector<text::ShapedGlyph>& glyphs, const style::ComputedStyle& st,
-                            uint32_t upem, std::vector<Pt>* advance_at) {
+                            Pt spacing, uint32_t upem, std::vector<Pt>* advance_at) {
   std::vector<Pt> out;
   out.reserve(glyphs.size());
   for (std::size_t g = 0; g < glyphs.size(); ++g) {
     Pt advance = text::to_pt(glyphs[g].x_advance, st.font_size, upem);
     const bool cluster_ends = g + 1 == glyphs.size() || glyphs[g + 1].cluster != glyphs[g].cluster;
-    if (cluster_ends) advance += st.letter_spacing;
+    if (cluster_ends) advance += spacing;
     out.push_back(advance);
     if (advance_at) (*advance_at)[glyphs[g].cluster] += advance;
   }
@@ -131,11 +150,12 @@ void shape_piece(const Collected& c, const StyledRange& range, std::size_t begin
     item.level = level;
     item.rtl = rtl;
     const uint32_t upem = cx.fonts().info(run.font).units_per_em;
-    item.advances = advances_of(shaped.glyphs, st, upem, &advance_at);
+    const Pt spacing = letter_spacing_for(c, run.begin, run.end, st);
+    item.advances = advances_of(shaped.glyphs, st, spacing, upem, &advance_at);
     item.glyphs = std::move(shaped.glyphs);
     const text::ShapedGlyph& hyphen = cx.hyphen(run.font);
     item.hyphen_glyph = hyphen.glyph;
-    item.hyphen_advance = text::to_pt(hyphen.x_advance, st.font_size, upem) + st.letter_spacing;
+    item.hyphen_advance = text::to_pt(hyphen.x_advance, st.font_size, upem) + spacing;
     out.items.push_back(std::move(item));
   }
 }
@@ -225,8 +245,9 @@ Reshaped reshape(const Collected& c, const ShapedItem& item, std::size_t begin, 
   Reshaped out;
   out.glyphs =
       cx.fonts().shape(shape_request(c, item.face, item.style, item.span, begin, end, item.rtl, cx)).glyphs;
-  out.advances =
-      advances_of(out.glyphs, cx.style(item.style), cx.fonts().info(item.face).units_per_em, nullptr);
+  const style::ComputedStyle& st = cx.style(item.style);
+  out.advances = advances_of(out.glyphs, st, letter_spacing_for(c, begin, end, st),
+                             cx.fonts().info(item.face).units_per_em, nullptr);
   return out;
 }
 
