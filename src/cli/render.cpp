@@ -77,16 +77,19 @@ struct Typesetter {
     out.page_size = page_size;
     const style::FitBounds& bounds = layout.page.fit;
     const Insets margin = style::tighten(layout.page.margin, t, bounds);
-    const style::Sidebar& sidebar = layout.page.sidebar;
+    // 4. Box tree: résumé roles and computed styles (two-column layouts: two trees); a
+    // tightening scales the computed styles.
+    boxes::BoxTree tree = boxes::build(document, layout, lang, out.diags);
+
+    // A right-to-left document mirrors the columns: the sidebar goes to the other side.
+    style::Sidebar sidebar = layout.page.sidebar;
+    if (layout::right_to_left(tree))
+      sidebar.side = sidebar.side == style::Side::Left ? style::Side::Right : style::Side::Left;
     const bool two_columns = sidebar.width > Pt(0);
     const ColumnGeometry columns = column_geometry(page_size, margin, sidebar);
     const paginate::PageOptions page{page_size, two_columns ? columns.main_margin : margin};
     out.margin = page.margin;  // the footer goes under the main column
     const Pt text_width = page.page.width - page.margin.left - page.margin.right;
-
-    // 4. Box tree: résumé roles and computed styles (two-column layouts: two trees); a
-    // tightening scales the computed styles.
-    boxes::BoxTree tree = boxes::build(document, layout, lang, out.diags);
     if (t != style::Tightening{}) {
       const Pt body = style::root_style(layout).font_size;
       for (style::ComputedStyle& s : tree.styles) style::tighten(s, t, bounds, body);

@@ -58,12 +58,22 @@ std::vector<Pt> column_widths(const Box& table, Pt available, Context& cx) {
 
 void layout_table(const Box& table, Pt x, Pt width, Stack& stack, Context& cx) {
   const std::vector<Pt> widths = column_widths(table, width, cx);
+  // Where each column starts: left to right, or mirrored in a right-to-left document (the
+  // first column on the right).
+  Pt total;
+  for (Pt w : widths) total += w;
+  std::vector<Pt> column_x(widths.size());
+  Pt before;
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    column_x[c] = cx.rtl() ? x + total - before - widths[c] : x + before;
+    before += widths[c];
+  }
   for (const Box& row : table.children) {
     // Each cell is set whole; the row is as tall as its tallest cell.
     std::vector<Slice> cells;
     Pt row_height;
-    Pt cell_x = x;
     for (std::size_t c = 0; c < row.children.size() && c < widths.size(); ++c) {
+      const Pt cell_x = column_x[c];
       const Box& cell = row.children[c];
       const style::ComputedStyle& s = cx.style(cell.style);
       const Pt inner_x = cell_x + s.border.width.left + s.padding.left;
@@ -74,7 +84,6 @@ void layout_table(const Box& table, Pt x, Pt width, Stack& stack, Context& cx) {
       content.height += s.border.width.top + s.padding.top + s.padding.bottom + s.border.width.bottom;
       row_height = max(row_height, content.height);
       cells.push_back(std::move(content));
-      cell_x += widths[c];
     }
     Slice slice;
     slice.height = row_height;
@@ -84,8 +93,8 @@ void layout_table(const Box& table, Pt x, Pt width, Stack& stack, Context& cx) {
     // on the same line); header rows repeat on the pages the table continues on.
     slice.table = static_cast<int>(table.range.begin.line);
     slice.table_header = row.header;
-    cell_x = x;
     for (std::size_t c = 0; c < cells.size(); ++c) {
+      const Pt cell_x = column_x[c];
       const style::ComputedStyle& s = cx.style(row.children[c].style);
       const Insets& bw = s.border.width;
       if (s.background)
@@ -100,7 +109,6 @@ void layout_table(const Box& table, Pt x, Pt width, Stack& stack, Context& cx) {
       if (bw.right > Pt(0))
         slice.items.push_back(
             frame::FillRect{{cell_x + widths[c] - bw.right, Pt(0), bw.right, row_height}, s.border.color});
-      cell_x += widths[c];
     }
     for (Slice& cell : cells) {
       for (auto& item : cell.items) slice.items.push_back(std::move(item));
