@@ -57,11 +57,7 @@ class Builder {
       if (child.kind == NodeKind::Heading && child.level <= 2) in_header = false;
       if (in_header) {
         if (!header) {
-          Box h;
-          h.kind = BoxKind::Block;
-          h.role = Role::Header;
-          h.style = derive(0, Role::Header);
-          h.range = child.range;
+          Box h = make_box(BoxKind::Block, Role::Header, 0, child.range);
           tree_.root.children.push_back(std::move(h));
           header = &tree_.root.children.back();
         }
@@ -109,6 +105,16 @@ class Builder {
     const auto id = static_cast<StyleId>(tree_.styles.size() - 1);
     cache_.emplace(key, id);
     return id;
+  }
+
+  // A box of `kind` and `role`, styled by the cascade from `parent_style`.
+  Box make_box(BoxKind kind, Role role, StyleId parent_style, SourceRange range) {
+    Box box;
+    box.kind = kind;
+    box.role = role;
+    box.style = derive(parent_style, role);
+    box.range = range;
+    return box;
   }
 
   // An anonymous box: the parent's inherited properties, no margins, borders or padding.
@@ -427,21 +433,13 @@ class Builder {
         add_list(node, parent, list_depth);
         return;
       case NodeKind::BlockQuote: {
-        Box box;
-        box.kind = BoxKind::Block;
-        box.role = Role::BlockQuote;
-        box.style = derive(parent.style, Role::BlockQuote);
-        box.range = node.range;
+        Box box = make_box(BoxKind::Block, Role::BlockQuote, parent.style, node.range);
         for (const Node& c : node.children) add_block(c, box, list_depth);
         parent.children.push_back(std::move(box));
         return;
       }
       case NodeKind::CodeBlock: {
-        Box box;
-        box.kind = BoxKind::Paragraph;
-        box.role = Role::CodeBlock;
-        box.style = derive(parent.style, Role::CodeBlock);
-        box.range = node.range;
+        Box box = make_box(BoxKind::Paragraph, Role::CodeBlock, parent.style, node.range);
         box.preformatted = true;
         std::string code = node.text;
         while (!code.empty() && code.back() == '\n') code.pop_back();
@@ -454,11 +452,7 @@ class Builder {
         return;
       }
       case NodeKind::ThematicBreak: {
-        Box box;
-        box.kind = BoxKind::Rule;
-        box.role = Role::Rule;
-        box.style = derive(parent.style, Role::Rule);
-        box.range = node.range;
+        Box box = make_box(BoxKind::Rule, Role::Rule, parent.style, node.range);
         parent.children.push_back(std::move(box));
         return;
       }
@@ -479,11 +473,7 @@ class Builder {
   }
 
   void add_list(const Node& node, Box& parent, int depth) {
-    Box list;
-    list.kind = BoxKind::List;
-    list.role = Role::List;
-    list.style = derive(parent.style, Role::List);
-    list.range = node.range;
+    Box list = make_box(BoxKind::List, Role::List, parent.style, node.range);
     const StyleId marker_style = derive(list.style, Role::Marker);
     // A copy, and looked up only now: deriving a style may move tree_.styles.
     std::vector<std::string> bullets = tree_.styles[list.style].bullets;
@@ -492,11 +482,7 @@ class Builder {
     uint32_t number = node.start;
     for (const Node& item : node.children) {
       if (item.kind != NodeKind::ListItem) continue;
-      Box box;
-      box.kind = BoxKind::ListItem;
-      box.role = Role::ListItem;
-      box.style = derive(list.style, Role::ListItem);
-      box.range = item.range;
+      Box box = make_box(BoxKind::ListItem, Role::ListItem, list.style, item.range);
       box.marker_style = marker_style;
       if (item.task_checked.has_value()) {
         box.marker = *item.task_checked ? "\u2611" : "\u2610";  // BALLOT BOX WITH CHECK / BALLOT BOX
@@ -534,11 +520,7 @@ class Builder {
   }
 
   void add_table(const Node& node, Box& parent) {
-    Box table;
-    table.kind = BoxKind::Table;
-    table.role = Role::Table;
-    table.style = derive(parent.style, Role::Table);
-    table.range = node.range;
+    Box table = make_box(BoxKind::Table, Role::Table, parent.style, node.range);
     for (const Node& row : node.children) {
       if (row.kind != NodeKind::TableRow) continue;
       Box r;
