@@ -447,7 +447,8 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
     const paginate::PageOptions area{set.page_size, set.margin};
     const Pt width = area.page.width - area.margin.left - area.margin.right;
     for (int p = 0; p < pages; ++p) {
-      const std::string text = paginate::footer_text(footer.text, lang, name, p + 1, pages);
+      const std::string text =
+          paginate::footer_text(footer.text, lang, name, p + 1, pages, footer.native_digits);
       layout::Slice slice =
           layout::layout_footer(text, footer_style, lang, width, fonts, set.document.fonts, diags);
       paginate::place_footer(set.document.pages[static_cast<std::size_t>(p)], std::move(slice), area);

@@ -11,6 +11,7 @@
 #include <array>
 #include <string>
 
+#include "base/utf8.h"
 #include "paginate/paginate.h"
 
 namespace cvpress::paginate {
@@ -75,17 +76,46 @@ PageWords page_words(std::string_view lang) {
   return kCatalog.front().words;
 }
 
+std::string localized_number(int n, std::string_view lang) {
+  // The zero of each decimal digit set (Unicode Nd; the nine after it follow in order).
+  struct Digits {
+    std::string_view language;
+    char32_t zero;
+  };
+  static constexpr Digits kDigits[] = {
+      {"ar", 0x0660}, {"fa", 0x06F0}, {"ur", 0x06F0}, {"ps", 0x06F0}, {"hi", 0x0966},
+      {"mr", 0x0966}, {"ne", 0x0966}, {"sa", 0x0966}, {"bn", 0x09E6}, {"as", 0x09E6},
+      {"th", 0x0E50}, {"lo", 0x0ED0}, {"km", 0x17E0}, {"my", 0x1040},
+  };
+  const std::string latin = std::to_string(n);
+  const std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
+  for (const Digits& d : kDigits) {
+    if (!tag_equal(d.language, primary)) continue;
+    std::string out;
+    for (char c : latin) {
+      if (c >= '0' && c <= '9')
+        utf8::append(out, d.zero + static_cast<char32_t>(c - '0'));
+      else
+        out += c;
+    }
+    return out;
+  }
+  return latin;
+}
+
 std::string footer_text(std::string_view pattern, std::string_view lang, std::string_view name, int page,
-                        int pages) {
+                        int pages, bool native_digits) {
   const PageWords words = page_words(lang);
+  const std::string page_number = native_digits ? localized_number(page, lang) : std::to_string(page);
+  const std::string pages_number = native_digits ? localized_number(pages, lang) : std::to_string(pages);
   std::string label(words.page_label);
-  replace_all(label, "{page}", std::to_string(page));
-  replace_all(label, "{pages}", std::to_string(pages));
+  replace_all(label, "{page}", page_number);
+  replace_all(label, "{pages}", pages_number);
   std::string out(pattern);
   replace_all(out, "{page-label}", label);
   replace_all(out, "{continued}", page < pages ? words.continued : std::string_view());
-  replace_all(out, "{pages}", std::to_string(pages));
-  replace_all(out, "{page}", std::to_string(page));
+  replace_all(out, "{pages}", pages_number);
+  replace_all(out, "{page}", page_number);
   replace_all(out, "{name}", name);  // last: a name is never read for placeholders
   return out;
 }

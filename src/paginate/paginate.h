@@ -72,8 +72,13 @@ struct PageWords {
 /// `{pages}`, `{page-label}` (the catalog's label, filled in) and `{continued}` (the
 /// catalog's mark on every page but the last, else nothing) replaced. Unknown
 /// placeholders stay as written. `page` is 1-based.
+/// With `native_digits`, page numbers are written in the language's own digits (Arabic-Indic
+/// for ar, Devanagari for hi, Thai for th ...; Latin digits where the language has none).
 [[nodiscard]] std::string footer_text(std::string_view pattern, std::string_view lang, std::string_view name,
-                                      int page, int pages);
+                                      int page, int pages, bool native_digits = false);
+
+/// `n` in decimal, in the digits of `lang` (see footer_text); Latin digits by default.
+[[nodiscard]] std::string localized_number(int n, std::string_view lang);
 
 /// Puts a footer (set by layout::layout_footer at y = 0, x from the text area's left edge)
 /// in the bottom margin of `page`, centred vertically in it.

@@ -197,6 +197,11 @@ const Property kProperties[] = {
    "the footer's text: {name}, {page}, {pages}, {page-label} (\"Page 2 of 3\" in the document's "
    "language), {continued} (a continuation mark on all pages but the last); styled by `footer:`",
    [](L& l, R, const V& v) { l.page.footer.text = v.text; }},
+  {Scope::Page, "footer-digits", Type::Enum, "latin|native", "latin",
+   "page numbers in the footer: latin (0-9) or native, the document language's own digits "
+   "(Arabic-Indic for ar, Extended Arabic-Indic for fa/ur, Devanagari for hi/mr/ne, Bengali, Thai, Lao, "
+   "Khmer, Myanmar)",
+   [](L& l, R, const V& v) { l.page.footer.native_digits = v.choice == 1; }},
   {Scope::Page, "fit-min-spacing", Type::Number, "", "0.5",
    "fit-to-pages: vertical margins between blocks shrink to at least this fraction (0 to 1)",
    [](L& l, R, const V& v) { l.page.fit.min_spacing = std::clamp(v.number, 0.0, 1.0); }},

@@ -162,6 +162,8 @@ struct FooterSetup {
   /// ("Page 2 of 3" in the document's language), `{continued}` (a continuation mark on every
   /// page but the last). Set in the `footer` role's style, in the bottom margin.
   std::string text = "{name} · {page-label}";
+  /// Page numbers in the language's own digits (Arabic-Indic, Devanagari, Thai ...).
+  bool native_digits = false;
 };
 
 /// How far fit-to-pages (`--fit-pages N`, front matter `fit: N`) may tighten a layout, in

@@ -250,3 +250,12 @@ TEST_CASE("a footer goes in the middle of the bottom margin") {
   CHECK(top_of(page, 0) == Pt(123));  // 130 - 10 + (10 - 4) / 2
   CHECK(std::get<frame::FillRect>(page.items[0]).rect.x == Pt(10));
 }
+
+TEST_CASE("footer page numbers can be set in the language's own digits") {
+  CHECK(paginate::localized_number(12, "ar") == "\u0661\u0662");
+  CHECK(paginate::localized_number(3, "hi-IN") == "\u0969");
+  CHECK(paginate::localized_number(10, "th") == "\u0E51\u0E50");
+  CHECK(paginate::localized_number(7, "de") == "7");
+  CHECK(paginate::footer_text("{page}/{pages}", "fa", "", 2, 3, true) == "\u06F2/\u06F3");
+  CHECK(paginate::footer_text("{page}/{pages}", "fa", "", 2, 3, false) == "2/3");
+}
