@@ -282,22 +282,21 @@ struct OutlineSink {
     append_number(out, y0 + y * scale);
     out += ' ';
   }
+  // The segment's end point and its operator; the next segment starts here.
+  void end_at(double x, double y, std::string_view op) {
+    point(x, y);
+    out += op;
+    last_x = x;
+    last_y = y;
+  }
 };
 
 void move_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
-  auto& s = *static_cast<OutlineSink*>(data);
-  s.point(x, y);
-  s.out += "m\n";
-  s.last_x = x;
-  s.last_y = y;
+  static_cast<OutlineSink*>(data)->end_at(x, y, "m\n");
 }
 
 void line_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
-  auto& s = *static_cast<OutlineSink*>(data);
-  s.point(x, y);
-  s.out += "l\n";
-  s.last_x = x;
-  s.last_y = y;
+  static_cast<OutlineSink*>(data)->end_at(x, y, "l\n");
 }
 
 void quadratic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float cx, float cy, float x, float y,
@@ -306,10 +305,7 @@ void quadratic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float cx, floa
   // The cubic with the same curve: control points 2/3 of the way to the quadratic's.
   s.point(s.last_x + 2.0 / 3.0 * (cx - s.last_x), s.last_y + 2.0 / 3.0 * (cy - s.last_y));
   s.point(x + 2.0 / 3.0 * (cx - x), y + 2.0 / 3.0 * (cy - y));
-  s.point(x, y);
-  s.out += "c\n";
-  s.last_x = x;
-  s.last_y = y;
+  s.end_at(x, y, "c\n");
 }
 
 void cubic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float c1x, float c1y, float c2x, float c2y,
@@ -317,10 +313,7 @@ void cubic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float c1x, float c
   auto& s = *static_cast<OutlineSink*>(data);
   s.point(c1x, c1y);
   s.point(c2x, c2y);
-  s.point(x, y);
-  s.out += "c\n";
-  s.last_x = x;
-  s.last_y = y;
+  s.end_at(x, y, "c\n");
 }
 
 void close_path(hb_draw_funcs_t*, void* data, hb_draw_state_t*, void*) {
