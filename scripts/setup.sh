@@ -9,7 +9,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config
   # libraries (DESIGN §2)
-  libmd4c-dev libmd4c-html0-dev libyaml-cpp-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev
+  libmd4c-dev libmd4c-html0-dev libgumbo-dev libyaml-cpp-dev libharfbuzz-dev libfreetype-dev libfontconfig-dev
   libicu-dev libhyphen-dev libhpdf-dev zlib1g-dev libcli11-dev libfmt-dev doctest-dev libbenchmark-dev
   # fonts beyond the bundled ones: CJK and other scripts (DESIGN §5)
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core fontconfig
@@ -20,6 +20,8 @@ packages=(
   fonts-inter
   # tests: PDF structure, fonts and text checks, test-font building, a non-C locale
   qpdf poppler-utils python3 python3-fonttools locales
+  # tests: an independent reading of Markdown + HTML for the nothing-lost check
+  python3-markdown-it python3-mdit-py-plugins
   # tests: the deploy/ examples parse as YAML; bench: peak RSS (/usr/bin/time -v)
   python3-yaml time
 )

@@ -134,6 +134,22 @@ class Builder {
     return id;
   }
 
+  // `style` with the alignment HTML asked for (`<p align="center">`, `<div style="text-align:
+  // right">`); text-align is inherited, so what the box holds follows it.
+  StyleId aligned(StyleId style, doc::Align align) {
+    if (align == doc::Align::Default) return style;
+    const auto key = std::make_pair(style, align);
+    if (auto it = aligned_.find(key); it != aligned_.end()) return it->second;
+    ComputedStyle s = tree_.styles[style];
+    s.text_align = align == doc::Align::Center  ? style::TextAlign::Center
+                   : align == doc::Align::Right ? style::TextAlign::Right
+                                                : style::TextAlign::Left;
+    tree_.styles.push_back(std::move(s));
+    const auto id = static_cast<StyleId>(tree_.styles.size() - 1);
+    aligned_.emplace(key, id);
+    return id;
+  }
+
   static Role heading_role(int level) {
     switch (level) {
       case 1:
@@ -149,7 +165,7 @@ class Builder {
     Box box;
     box.kind = BoxKind::Paragraph;
     box.role = role;
-    box.style = derive(parent.style, role);
+    box.style = aligned(derive(parent.style, role), node.align);
     box.range = node.range;
     add_inlines(node, box, box.style, {});
     if (role == Role::Entry || role == Role::Subentry) split_aside(box);
@@ -180,7 +196,11 @@ class Builder {
   // folder tree: no URL, no absolute path, no way out through `..` or a symbolic link.
   std::optional<std::string> resolve_image(const Node& image) {
     const std::string& url = image.url;
-    const fs::path base = fs::absolute(fs::path(path_).parent_path());
+    // A bare file name (`render r.md`) has no folder part: its folder is the working one.
+    fs::path folder = fs::path(path_).parent_path();
+    if (folder.empty()) folder = ".";
+    std::error_code absolute_ec;
+    const fs::path base = fs::absolute(folder, absolute_ec).lexically_normal();
     auto refuse = [&](const std::string& why, const std::string& hint) {
       diags_.error(path_, image.range.begin, "image \"" + url + "\" " + why, hint);
       return std::nullopt;
@@ -415,7 +435,8 @@ class Builder {
           add_image(*image, parent);
           return;
         }
-        box.style = tight ? anonymous(parent.style) : derive(parent.style, Role::Paragraph);
+        box.style =
+            aligned(tight ? anonymous(parent.style) : derive(parent.style, Role::Paragraph), node.align);
         box.range = node.range;
         add_inlines(node, box, box.style, {});
         split_label(box);
@@ -474,6 +495,7 @@ class Builder {
 
   void add_list(const Node& node, Box& parent, int depth) {
     Box list = make_box(BoxKind::List, Role::List, parent.style, node.range);
+    list.style = aligned(list.style, node.align);
     const StyleId marker_style = derive(list.style, Role::Marker);
     // A copy, and looked up only now: deriving a style may move tree_.styles.
     std::vector<std::string> bullets = tree_.styles[list.style].bullets;
@@ -562,7 +584,7 @@ class Builder {
         s.style = style;
         s.link = link;
         s.location = node.range.begin;
-        s.exact = true;
+        s.exact = node.verbatim;
         box.spans.push_back(std::move(s));
         return;
       }
@@ -616,6 +638,7 @@ class Builder {
   std::string path_;
   std::map<std::pair<StyleId, Role>, StyleId> cache_;
   std::map<StyleId, StyleId> anonymous_;
+  std::map<std::pair<StyleId, doc::Align>, StyleId> aligned_;
   std::string section_;  // the title of the section being built
 
   // Whether the layout sets the lists of the current section as rows (page.inline-lists).

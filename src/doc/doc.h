@@ -24,7 +24,7 @@ enum class NodeKind {
   Table,      // children: TableRow; column_alignments
   TableRow,   // header rows first
   TableCell,  // alignment
-  HtmlBlock,  // raw HTML: never rendered; a warning is given
+  HtmlBlock,  // raw HTML: only inside the markdown stage, which maps it to the nodes above
   PageBreak,  // <!-- pagebreak -->
   // Inlines
   Text,  // text = the characters (entities and escapes already resolved)
@@ -36,10 +36,18 @@ enum class NodeKind {
   Code,        // text = the code span's characters
   Link,        // url, title; children = link text
   Image,       // url, title; children = alt text
-  HtmlInline,  // raw HTML: never rendered
+  HtmlInline,  // raw HTML: only inside the markdown stage (see HtmlBlock)
 };
 
 enum class Align { Default, Left, Center, Right };
+
+/// Where a piece of a raw HTML node's text stands in the source file: text from byte
+/// `index` on came from file byte `offset` (md4c hands HTML over a line at a time, without
+/// the indentation or `>` of its containers).
+struct TextOrigin {
+  std::size_t index = 0;
+  std::size_t offset = 0;
+};
 
 struct Node {
   NodeKind kind = NodeKind::Document;
@@ -57,7 +65,11 @@ struct Node {
   char delimiter = '.';                  // ordered List: '.' or ')'; bullet List: '-', '*' or '+'
   bool tight = true;                     // List
   std::optional<bool> task_checked;      // ListItem of a task list
-  Align align = Align::Default;          // TableCell
+  Align align = Align::Default;          // TableCell; blocks from HTML (`align=`, `text-align`)
+  bool verbatim = true;                  // Text: code point i stands at column begin + i (false
+                                         // for HTML text: entities decoded, spaces collapsed)
+  uint32_t colspan = 1;                  // TableCell from HTML `colspan`
+  std::vector<TextOrigin> origins;       // HtmlBlock / HtmlInline, in the markdown stage only
   bool header = false;                   // TableRow / TableCell in the table head
   std::vector<Align> column_alignments;  // Table
 

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "markdown/front_matter.h"
+#include "markdown/html.h"
 #include "markdown/md4c_adapter.h"
 
 namespace cvpress::markdown {
@@ -49,6 +50,8 @@ doc::Document parse(const SourceFile& file, Diagnostics& diags) {
   const FrontMatterSpan span = find_front_matter(file, diags);
   if (span.present) document.meta = read_front_matter(file, span, diags);
   document.root = parse_body(file, span.body_begin, diags);
+  const HtmlFacts html = map_html(document.root, file, diags);
+  if (document.meta.dir.empty()) document.meta.dir = html.dir;
   return document;
 }
 

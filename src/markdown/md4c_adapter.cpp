@@ -31,7 +31,7 @@ using doc::Node;
 using doc::NodeKind;
 
 // GitHub's dialect (tables, strikethrough, permissive URL / e-mail / www autolinks, task
-// lists). Raw HTML stays enabled so that it can be reported instead of showing up as text.
+// lists), with raw HTML, which markdown/html.cpp maps into document nodes.
 constexpr unsigned kFlags = MD_DIALECT_GITHUB;
 
 // A best-effort scan for a block marker gives up after this many lines (the marker is
@@ -65,22 +65,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
-}
-
-// One HTML comment and nothing else.
-bool is_comment(std::string_view html) {
-  html = trim(html);
-  return html.starts_with("<!--") && html.size() >= 7 && html.find("-->", 4) == html.size() - 3;
-}
-
-// `<!-- pagebreak -->`, any case, any whitespace inside the comment.
-bool is_pagebreak(std::string_view html) {
-  if (!is_comment(html)) return false;
-  html = trim(html);
-  const std::string_view inner = trim(html.substr(4, html.size() - 7));
-  constexpr std::string_view kWord = "pagebreak";
-  return std::equal(inner.begin(), inner.end(), kWord.begin(), kWord.end(),
-                    [](char a, char b) { return (a >= 'A' && a <= 'Z' ? char(a - 'A' + 'a') : a) == b; });
 }
 
 // Appends `piece`, replacing each byte of an ill-formed UTF-8 sequence with U+FFFD, so the
@@ -426,42 +410,11 @@ class TreeBuilder {
     attach(std::move(node));
   }
 
-  // An HTML block that holds nothing but comments is silent, except that each
-  // `<!-- pagebreak -->` becomes a PageBreak (md4c hands consecutive comment lines over as one
-  // block). Anything else is raw HTML: kept, never rendered, warned about.
+  // Raw HTML is kept with where each piece of it came from; markdown::parse maps it into
+  // document nodes once the whole tree (and so every closing tag) is known.
   void leave_html_block(Node node) {
-    const std::string_view text = node.text;
-    std::vector<Node> breaks;
-    for (std::size_t at = 0;;) {
-      at = text.find_first_not_of(" \t\r\n", at);
-      if (at == std::string_view::npos) break;
-      // CommonMark §4.6: an HTML block of type 2 runs from `<!--` to `-->`.
-      const std::size_t close =
-          text.substr(at).starts_with("<!--") ? text.find("-->", at + 2) : std::string_view::npos;
-      if (close == std::string_view::npos) {
-        warn_html(node.range.begin);
-        attach(std::move(node));
-        return;
-      }
-      if (is_pagebreak(text.substr(at, close + 3 - at))) {
-        Node page_break;
-        page_break.kind = NodeKind::PageBreak;
-        page_break.range = {html_location(at), html_location(close + 3)};
-        breaks.push_back(std::move(page_break));
-      }
-      at = close + 3;
-    }
-    for (Node& page_break : breaks) attach(std::move(page_break));
-  }
-
-  // The location of byte `index` of the open HTML block's text.
-  SourceLocation html_location(std::size_t index) const {
-    SourceLocation at;
-    for (const HtmlSource& source : html_sources_) {
-      if (source.index > index) break;
-      at = file_.location_of(source.offset + std::min(index - source.index, source.size));
-    }
-    return at;
+    for (const HtmlSource& source : html_sources_) node.origins.push_back({source.index, source.offset});
+    attach(std::move(node));
   }
 
   // A setext heading's underline (`===` / `---`) is no text event; claim it so that a later
@@ -583,33 +536,12 @@ class TreeBuilder {
       inline_html_open_ = true;
     }
     Node& html = parent.children.back();
+    if (offset) html.origins.push_back({html.text.size(), *offset});
     append_utf8(html.text, piece, valid_utf8_);
     if (offset) absorb(html.range, range_of(*offset, piece.size()));
   }
 
-  void finish_inline_html() {
-    if (!inline_html_open_) return;
-    inline_html_open_ = false;
-    std::vector<Node>& siblings = top().children;
-    CVPRESS_ASSERT(!siblings.empty() && siblings.back().kind == NodeKind::HtmlInline);
-    const Node& html = siblings.back();
-    if (!is_comment(html.text)) {
-      warn_html(html.range.begin);
-      return;
-    }
-    if (is_pagebreak(html.text))
-      diags_.warning(file_.path(), html.range.begin, "ignored <!-- pagebreak --> inside a paragraph",
-                     "put it on a line of its own, with blank lines around it");
-    siblings.pop_back();
-  }
-
-  void warn_html(SourceLocation at) {
-    // One warning per line is enough: `<b>x</b>` is one problem, not two.
-    if (at.known() && at.line == last_html_warning_line_) return;
-    last_html_warning_line_ = at.line;
-    diags_.warning(file_.path(), at, "ignored raw HTML",
-                   "raw HTML is never rendered; write Markdown instead (a page break is <!-- pagebreak -->)");
-  }
+  void finish_inline_html() { inline_html_open_ = false; }
 
   const SourceFile& file_;
   Diagnostics& diags_;
@@ -624,7 +556,6 @@ class TreeBuilder {
   bool text_run_open_ = false;     // the last event added normal text that may continue
   std::size_t text_run_end_ = 0;   // byte offset just past that text
   bool inline_html_open_ = false;  // the top's last child is HtmlInline still collecting
-  uint32_t last_html_warning_line_ = 0;
   struct HtmlSource {
     std::size_t index;   // in the HtmlBlock's text
     std::size_t offset;  // in the file

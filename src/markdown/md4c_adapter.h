@@ -17,8 +17,8 @@ namespace cvpress::markdown {
 /// code point (entities and backslash escapes get Text nodes of their own). `end` is the
 /// position just past the last character. Blocks span their first to last descendant.
 ///
-/// Raw HTML is kept as HtmlBlock / HtmlInline nodes and reported to `diags` as a warning;
-/// `<!-- pagebreak -->` alone as an HTML block becomes a PageBreak; other comments vanish.
+/// Raw HTML is kept as HtmlBlock / HtmlInline nodes with the origins of their text, for
+/// markdown/html.h to map into document nodes.
 /// Throws cvpress::Error if md4c fails (out of memory) and rethrows anything a callback threw.
 [[nodiscard]] doc::Node parse_body(const SourceFile& file, std::size_t body_offset, Diagnostics& diags);
 

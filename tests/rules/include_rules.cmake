@@ -20,6 +20,8 @@ set(allow_cli base doc markdown style text boxes layout paginate frame pdf cli)
 # C/C++ library headers and the one stage (or stages) that owns each.
 set(lib_md4c "md4c")
 set(lib_md4c_owners markdown)
+set(lib_gumbo "gumbo")
+set(lib_gumbo_owners markdown)
 set(lib_yaml "yaml-cpp/")
 # yaml-cpp: front matter (markdown), templates (style), batch manifests (cli).
 set(lib_yaml_owners markdown style cli)
@@ -39,7 +41,7 @@ set(lib_cli11 "CLI/")
 set(lib_cli11_owners cli)
 set(lib_fmt "fmt/")
 set(lib_fmt_owners cli)
-set(libs md4c yaml hb ft fc icu hyphen hpdf cli11 fmt)
+set(libs md4c gumbo yaml hb ft fc icu hyphen hpdf cli11 fmt)
 
 set(violations "")
 foreach(stage IN LISTS stages)

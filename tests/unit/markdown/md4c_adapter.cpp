@@ -132,25 +132,21 @@ TEST_CASE("other html comments are dropped silently") {
   CHECK(blocks("<!-- note to self -->\n\na <!-- inline --> b\n") == R"((paragraph (text "a ") (text " b")))");
 }
 
-TEST_CASE("raw html blocks are kept but warned about at their location") {
+TEST_CASE("raw html blocks are kept with their text for the html mapping") {
   Diagnostics diags;
-  const doc::Document d = parse_text("text\n\n<div>\nx\n</div>\n", diags);
-  CHECK(dump(d.root.children.at(1)) == "(htmlblock \"<div>\nx\n</div>\n\")");
-  CHECK(format(diags) ==
-        "t.md:3:1: warning: ignored raw HTML\n"
-        "hint: raw HTML is never rendered; write Markdown instead (a page break is <!-- pagebreak -->)\n");
+  const doc::Node root = parse_body(SourceFile("t.md", "text\n\n<div>\nx\n</div>\n"), 0, diags);
+  CHECK(dump(root.children.at(1)) == "(htmlblock \"<div>\nx\n</div>\n\")");
+  CHECK(root.children.at(1).origins.size() == 3);
+  CHECK(format(diags) == "");
 }
 
-TEST_CASE("inline raw html is kept, warned about once per line") {
+TEST_CASE("inline raw html is kept piece by piece") {
   Diagnostics diags;
-  const doc::Document d = parse_text("a <b>x</b>\nc <i>y\n", diags);
-  CHECK(dump(d.root.children.at(0)) ==
+  const doc::Node root = parse_body(SourceFile("t.md", "a <b>x</b>\nc <i>y\n"), 0, diags);
+  CHECK(dump(root.children.at(0)) ==
         R"((paragraph (text "a ") (htmlinline "<b>") (text "x") (htmlinline "</b>") (softbreak) (text "c ") )"
         R"((htmlinline "<i>") (text "y")))");
-  CHECK(diags.all().size() == 2);
-  CHECK(format(diags).find("t.md:1:3: warning: ignored raw HTML") != std::string::npos);
-  CHECK(format(diags).find("t.md:2:3: warning: ignored raw HTML") != std::string::npos);
-  CHECK_FALSE(diags.has_errors());
+  CHECK(format(diags) == "");
 }
 
 TEST_CASE("a pagebreak comment inside a paragraph is ignored with a warning") {

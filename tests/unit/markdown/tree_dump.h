@@ -33,10 +33,7 @@ inline std::string dump(const doc::Node& node, bool ranges = false) {
       if (node.header) out += " head";
       break;
     case doc::NodeKind::TableCell:
-      out += node.align == doc::Align::Left     ? " left"
-             : node.align == doc::Align::Center ? " center"
-             : node.align == doc::Align::Right  ? " right"
-                                                : "";
+      if (node.colspan > 1) out += " colspan=" + std::to_string(node.colspan);
       break;
     case doc::NodeKind::CodeBlock: out += " info=\"" + node.info + "\""; [[fallthrough]];
     case doc::NodeKind::Text:
@@ -50,6 +47,10 @@ inline std::string dump(const doc::Node& node, bool ranges = false) {
       break;
     default: break;
   }
+  out += node.align == doc::Align::Left     ? " left"
+         : node.align == doc::Align::Center ? " center"
+         : node.align == doc::Align::Right  ? " right"
+                                            : "";
   for (const doc::Node& child : node.children) out += " " + dump(child, ranges);
   return out + ")";
 }
