@@ -3,6 +3,7 @@
 // UTF-8 and small C-interop helpers. Depends on the standard library only.
 #include "base/c_handle.h"
 #include "base/color.h"
+#include "base/contact.h"
 #include "base/diagnostics.h"
 #include "base/error.h"
 #include "base/hash.h"

@@ -37,4 +37,9 @@ std::string_view closest(std::string_view word, std::span<const std::string_view
   return best;
 }
 
+bool near_miss(std::string_view word, std::string_view key) {
+  const std::size_t d = edit_distance(word, key);
+  return d > 0 && d <= (key.size() >= 6 ? 2u : 1u) && d < word.size();
+}
+
 }  // namespace cvpress

@@ -15,4 +15,8 @@ namespace cvpress {
 /// unrelated word. A word is never "close" by deleting all of it.
 [[nodiscard]] std::string_view closest(std::string_view word, std::span<const std::string_view> candidates);
 
+/// Whether `word` is a near miss of `key`: one edit away, or two for keys of six letters or
+/// more (a slip in a short word makes another word: "date" and "data", "name" and "lang").
+[[nodiscard]] bool near_miss(std::string_view word, std::string_view key);
+
 }  // namespace cvpress

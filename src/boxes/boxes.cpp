@@ -38,13 +38,9 @@ class Builder {
     tree_.root.style = 0;
     tree_.root.range = root.range;
 
-    // Find the name: the first level-1 heading among the top-level blocks.
-    const Node* name = nullptr;
-    for (const Node& child : root.children)
-      if (child.kind == NodeKind::Heading && child.level == 1) {
-        name = &child;
-        break;
-      }
+    // The name: the first heading (any level) or bold line that looks like one (doc::name_index).
+    const std::size_t name_at = doc::name_index(root);
+    const Node* name = name_at < root.children.size() ? &root.children[name_at] : nullptr;
 
     Box* header = nullptr;
     bool in_header = false;
@@ -61,7 +57,8 @@ class Builder {
           tree_.root.children.push_back(std::move(h));
           header = &tree_.root.children.back();
         }
-        if (child.kind == NodeKind::List && !tree_.styles[header->style].separator.empty()) {
+        if (child.kind == NodeKind::List && !tree_.styles[header->style].separator.empty() &&
+            is_contact_list(child)) {
           add_contact_row(child, *header);
         } else {
           add_block(child, *header, 0);
@@ -172,7 +169,7 @@ class Builder {
     if (role == Role::Section) section_ = text_of(box.spans);
     if (tree_.styles[box.style].bookmark) {
       box.bookmark = box.aside.empty() ? doc::plain_text(node) : text_of(box.spans);
-      box.bookmark_level = node.level;
+      box.bookmark_level = std::max(1, node.level);  // a bold-line name is a level-1 bookmark
     }
     parent.children.push_back(std::move(box));
   }
@@ -237,6 +234,63 @@ class Builder {
     parent.children.push_back(std::move(box));
   }
 
+  // The items of a list and of the lists nested in it, in reading order, each with the
+  // inline content of its own paragraphs (its nested lists' items follow it).
+  static void leaf_items(const Node& list, std::vector<const Node*>& out) {
+    for (const Node& item : list.children) {
+      if (item.kind != NodeKind::ListItem) continue;
+      out.push_back(&item);
+      for (const Node& c : item.children)
+        if (c.kind == NodeKind::List) leaf_items(c, out);
+    }
+  }
+
+  static std::string first_link(const Node& node) {
+    if (node.kind == NodeKind::Link) return node.url;
+    for (const Node& c : node.children)
+      if (c.kind != NodeKind::List)
+        if (std::string url = first_link(c); !url.empty()) return url;
+    return {};
+  }
+
+  static std::string own_text(const Node& item) {
+    std::string out;
+    for (const Node& c : item.children)
+      if (c.kind != NodeKind::List) out += doc::plain_text(c);
+    return out;
+  }
+
+  // `Label: value` with a short label (split_label's rule).
+  static bool is_labelled(std::string_view text) {
+    std::size_t colon = text.find(": ");
+    const std::size_t wide = text.find("\uFF1A");
+    if (wide != std::string_view::npos && (colon == std::string_view::npos || wide < colon)) colon = wide;
+    if (colon == std::string_view::npos || colon == 0) return false;
+    const std::string_view name = text.substr(0, colon);
+    if (utf8::length(name) > kMaxLabelChars || name.find_first_of(".!?;()[]") != std::string_view::npos)
+      return false;
+    return static_cast<std::size_t>(std::count(name.begin(), name.end(), ' ')) + 1 <= kMaxLabelWords;
+  }
+
+  // A list in the header is a contact row when most of its items are contacts (base/contact.h):
+  // a list of talks or dates before the first section stays a list.
+  static bool is_contact_list(const Node& list) {
+    std::vector<const Node*> items;
+    leaf_items(list, items);
+    std::size_t contacts = 0, with_text = 0, labelled = 0;
+    for (const Node* item : items) {
+      const std::string text = own_text(*item);
+      if (text.find_first_not_of(" \t") == std::string::npos) continue;
+      ++with_text;
+      // `Contacts:` over a nested list of them is a label, not an item against the rule.
+      const bool label_only = text.back() == ':' && item->children.size() > 1;
+      if (label_only || classify_contact(text, first_link(*item)) != ContactKind::None) ++contacts;
+      if (label_only || is_labelled(text)) ++labelled;
+    }
+    // A list of `Label: value` facts (`Born: 1989`, `GitHub: …`) is set as a row too, as before.
+    return with_text > 0 && (contacts * 2 >= with_text + 1 || labelled == with_text);
+  }
+
   // The header's contact list set as one wrapped row: `a@b.c · +44 20 … · github.com/x`,
   // each item after its icon when the layout asks for icons.
   void add_contact_row(const Node& list, Box& header) {
@@ -257,8 +311,11 @@ class Builder {
     const StyleId separator_style = derive(row.style, Role::Marker);
     const StyleId icon_style = derive(row.style, Role::Icon);
     bool first = true;
-    for (const Node& item : list.children) {
-      if (item.kind != NodeKind::ListItem) continue;
+    bool after_label = false;  // the previous item was `Languages:` over a nested list
+    std::vector<const Node*> items;
+    leaf_items(list, items);
+    for (const Node* item_ptr : items) {
+      const Node& item = *item_ptr;
       Box content;
       content.style = row.style;
       for (const Node& c : item.children) {
@@ -270,12 +327,16 @@ class Builder {
       if (content.spans.empty()) continue;
       if (!first) {
         Span sep;
-        sep.text = separator;
-        sep.style = separator_style;
+        sep.text = after_label ? " " : separator;
+        sep.style = after_label ? row.style : separator_style;
         sep.location = item.range.begin;
         row.spans.push_back(std::move(sep));
       }
       first = false;
+      const std::string text = text_of(content.spans);
+      const bool has_nested = std::any_of(item.children.begin(), item.children.end(),
+                                          [](const Node& c) { return c.kind == NodeKind::List; });
+      after_label = has_nested && (text.ends_with(":") || text.ends_with("\uFF1A"));
       if (icons) {
         if (const char32_t glyph = contact_icon(content.spans); glyph != 0) {
           Span icon;
@@ -299,36 +360,25 @@ class Builder {
   // The Fork Awesome icon for a contact item: by its link's scheme or host, else by what
   // its text looks like. 0 when none fits.
   static char32_t contact_icon(const std::vector<Span>& spans) {
-    // Fork Awesome 1.2 code points (its fonts/fork-awesome/ForkAwesome.ttf cmap).
-    constexpr char32_t kEnvelope = 0xF0E0, kPhone = 0xF095, kGlobe = 0xF0AC, kGithub = 0xF09B,
-                       kGitlab = 0xF296, kLinkedin = 0xF0E1, kTwitter = 0xF099, kMapMarker = 0xF041,
-                       kStackOverflow = 0xF16C;
     std::string link;
     for (const Span& sp : spans)
       if (!sp.link.empty()) {
         link = sp.link;
         break;
       }
-    std::string lower;
-    for (char c : link) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    auto host_has = [&](std::string_view host) { return lower.find(host) != std::string::npos; };
-    if (lower.rfind("mailto:", 0) == 0) return kEnvelope;
-    if (lower.rfind("tel:", 0) == 0) return kPhone;
-    if (host_has("github.com")) return kGithub;
-    if (host_has("gitlab.com")) return kGitlab;
-    if (host_has("linkedin.com")) return kLinkedin;
-    if (host_has("twitter.com") || host_has("//x.com")) return kTwitter;
-    if (host_has("stackoverflow.com")) return kStackOverflow;
-    if (!lower.empty()) return kGlobe;
-    const std::string text = text_of(spans);
-    std::string lower_text;
-    for (char c : text) lower_text += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (text.find('@') != std::string::npos && text.find(' ') == std::string::npos) return kEnvelope;
-    std::size_t digits = 0;
-    for (char c : text) digits += c >= '0' && c <= '9';
-    if (digits >= 7 && text.find_first_not_of("+0123456789 ()-./") == std::string::npos) return kPhone;
-    for (std::string_view place : {"location", "address", "city", "based in"})
-      if (lower_text.rfind(place, 0) == 0) return kMapMarker;
+    // Fork Awesome 1.2 code points (its fonts/fork-awesome/ForkAwesome.ttf cmap).
+    switch (classify_contact(text_of(spans), link)) {
+      case ContactKind::Email: return 0xF0E0;          // envelope
+      case ContactKind::Phone: return 0xF095;          // phone
+      case ContactKind::Web: return 0xF0AC;            // globe
+      case ContactKind::GitHub: return 0xF09B;         // github
+      case ContactKind::GitLab: return 0xF296;         // gitlab
+      case ContactKind::LinkedIn: return 0xF0E1;       // linkedin
+      case ContactKind::Twitter: return 0xF099;        // twitter
+      case ContactKind::StackOverflow: return 0xF16C;  // stack-overflow
+      case ContactKind::Location: return 0xF041;       // map-marker
+      case ContactKind::None: break;
+    }
     return 0;
   }
 

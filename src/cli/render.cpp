@@ -23,10 +23,31 @@ constexpr std::string_view kDefaultLayout = "classic";
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// The person's name as the document gives it (doc::name_index), or empty: none is invented.
 std::string first_heading(const doc::Node& root) {
-  for (const doc::Node& n : root.children)
-    if (n.kind == doc::NodeKind::Heading && n.level == 1) return doc::plain_text(n);
-  return {};
+  const std::size_t name = doc::name_index(root);
+  return name < root.children.size() ? doc::plain_text(root.children[name]) : std::string();
+}
+
+// The layout a document asks for in its front matter, when it is one: a layout name, a near
+// miss of one (an error, located, with did-you-mean), or a path. Anything else was written for
+// another tool (Jekyll's `layout: cv`): a located warning, and the default layout.
+std::string front_matter_layout(const doc::Metadata& meta, const std::string& path,
+                                const std::vector<std::string>& layout_dirs, Diagnostics& diags) {
+  if (meta.layout.empty()) return std::string(kDefaultLayout);
+  const std::string& name = meta.layout;
+  if (name.find('/') != std::string::npos || name.ends_with(".yaml") || name.ends_with(".yml")) return name;
+  std::vector<std::string> names;
+  for (auto& [layout, description] : style::list_layouts(layout_dirs)) names.push_back(layout);
+  if (std::find(names.begin(), names.end(), name) != names.end()) return name;
+  for (const std::string& known : names)
+    if (near_miss(name, known)) return name;  // load_layout reports it, with did-you-mean
+  std::string list;
+  for (const std::string& known : names) list += (list.empty() ? "" : ", ") + known;
+  diags.warning(meta.layout_location.known() ? path : std::string(), meta.layout_location,
+                "layout \"" + name + "\" is not a cvpress layout; using " + std::string(kDefaultLayout),
+                "cvpress layouts: " + list + " (a `layout:` written for Jekyll or another tool can stay)");
+  return std::string(kDefaultLayout);
 }
 
 int digits(std::string_view s, std::size_t at, std::size_t n) {
@@ -353,18 +374,32 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
   // (resume.yaml beside it); its own keys win.
   const SharedFrontMatter shared = read_shared_front_matter(request.input, diags);
   inherit_front_matter(document.meta, shared.meta);
-  if (diags.has_errors()) return result;
+  // Problems so far are reported with the layout's and the overrides' below: all at once.
 
   // 2. The layout template, with the document's overrides applied.
-  const std::string layout_name = !request.layout.empty()         ? request.layout
-                                  : !document.meta.layout.empty() ? document.meta.layout
-                                                                  : std::string(kDefaultLayout);
-  std::optional<style::Layout> layout = style::load_layout(layout_name, request.layout_dirs, diags);
+  const std::string layout_name =
+      !request.layout.empty() ? request.layout
+                              : front_matter_layout(document.meta, source.path(), request.layout_dirs, diags);
+  std::optional<style::Layout> layout =
+      request.layout.empty() && !document.meta.layout.empty() && document.meta.layout_location.known()
+          ? style::load_layout(layout_name, request.layout_dirs, diags, source.path(),
+                               document.meta.layout_location)
+          : style::load_layout(layout_name, request.layout_dirs, diags);
   if (!layout) return result;
   // Overrides in rising precedence: the shared front matter's, the document's, a batch
   // manifest's (each located in its own file).
-  style::apply_overrides(*layout, shared.meta.overrides, shared.path, diags);
-  style::apply_overrides(*layout, document.meta.overrides, source.path(), diags);
+  style::apply_overrides(*layout, shared.meta.overrides, shared.path, diags,
+                         style::OverrideSource::FrontMatter);
+  style::apply_overrides(*layout, document.meta.overrides, source.path(), diags,
+                         style::OverrideSource::FrontMatter);
+  if (!document.meta.cjk_font.empty()) {
+    // pandoc's CJKmainfont: after the layout's own families, before fontconfig's fallback.
+    std::string families;
+    for (const std::string& f : style::root_style(*layout).font_family) families += f + ", ";
+    const doc::Override cjk{"body.font-family", families + document.meta.cjk_font,
+                            document.meta.cjk_font_location, document.meta.cjk_font_location};
+    style::apply_overrides(*layout, {cjk}, source.path(), diags);
+  }
   for (const OverrideSet& set : request.overrides)
     style::apply_overrides(*layout, set.overrides, set.path, diags);
   if (diags.has_errors()) return result;

@@ -2,9 +2,11 @@
 // The document tree: what the Markdown says, as plain data, before any styling.
 // Every node carries the source range it came from so later stages can report
 // problems at a line and column. One owner (Document), children by value.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/base.h"
@@ -85,6 +87,14 @@ struct Override {
   SourceLocation value_location;
 };
 
+/// A contact given in the front matter (`email: a@b.c`, as Jekyll and pandoc templates
+/// write them), for a body that has no contact lines of its own.
+struct Contact {
+  std::string kind;   // "email", "phone", "website", "location", "github", "linkedin"
+  std::string value;  // as written
+  SourceLocation location;
+};
+
 /// Document keys from the front matter (DESIGN §3). Empty string = not given.
 struct Metadata {
   std::string lang;  // BCP 47, e.g. "en", "zh-CN"
@@ -99,6 +109,13 @@ struct Metadata {
   std::string dir;                 // "ltr", "rtl" or empty
   SourceLocation layout_location;  // where `layout:` was written, for errors about it
   std::vector<Override> overrides;
+  // Keys other tools write that fill what the body lacks (issue 10): the person's name
+  // (`name:`) and contacts, set as the name and the contact row when the body has none.
+  std::string name;
+  SourceLocation name_location;
+  std::vector<Contact> contacts;
+  std::string cjk_font;  // pandoc's CJKmainfont: a family for Han, kana and Hangul after the layout's
+  SourceLocation cjk_font_location;
 };
 
 struct Document {
@@ -111,5 +128,20 @@ struct Document {
 [[nodiscard]] std::string plain_text(const Node& node);
 
 [[nodiscard]] const char* kind_name(NodeKind kind);
+
+/// The index in `root.children` of the block that gives the person's name, or npos: the
+/// first block (after pictures and rules) when it is a heading of any level or a line all in
+/// bold, else the first `#` before any `##`; either only when it looks like a name (a few
+/// words, no section word such as "Education", "PERSONAL", "Lebenslauf" or "简历").
+[[nodiscard]] std::size_t name_index(const Node& root);
+
+/// Whether `text` is a section title a résumé uses (Experience, Ausbildung, 工作经历, ...),
+/// in the languages cvpress ships.
+[[nodiscard]] bool is_section_word(std::string_view text);
+
+/// Shifts heading levels so that sections are `##` in files that use `#` for every section
+/// (several `#`, no `##`) or only `###` and below: the distinct levels below the name become
+/// 2, 3, 4 ... in order. The name's heading is left alone.
+void normalize_headings(Node& root);
 
 }  // namespace cvpress::doc

@@ -96,8 +96,110 @@ bool is_iso_date(std::string_view s) {
 constexpr std::array<std::string_view, 10> kDocumentKeys = {"lang", "title",   "author",   "layout", "paper",
                                                             "date", "subject", "keywords", "fit",    "dir"};
 
-// The document key `name` is probably a misspelling of, or empty.
-std::string_view near_document_key(std::string_view name) { return closest(lowercase(name), kDocumentKeys); }
+// The document key `name` is a near miss of (base/spelling.h), or empty.
+std::string_view near_document_key(std::string_view name) {
+  const std::string lower = lowercase(name);
+  for (std::string_view key : kDocumentKeys)
+    if (lower == key || near_miss(lower, key)) return key;
+  return {};
+}
+
+// Keys that Jekyll, Hugo, pandoc, R Markdown, Quarto, Obsidian, md-to-pdf and site generators
+// write, which mean nothing to cvpress: ignored with one warning each, never taken for a
+// misspelling of a cvpress key (`data` is no slip for `date`).
+constexpr std::array<std::string_view, 71> kForeignKeys = {"permalink",
+                                                           "author_profile",
+                                                           "redirect_from",
+                                                           "redirect_to",
+                                                           "excerpt",
+                                                           "published",
+                                                           "draft",
+                                                           "slug",
+                                                           "tags",
+                                                           "categories",
+                                                           "category",
+                                                           "data",
+                                                           "description",
+                                                           "sidebar",
+                                                           "toc",
+                                                           "toc_sticky",
+                                                           "toc_label",
+                                                           "toc-title",
+                                                           "classoption",
+                                                           "documentclass",
+                                                           "header-includes",
+                                                           "include-before",
+                                                           "include-after",
+                                                           "output",
+                                                           "format",
+                                                           "created",
+                                                           "updated",
+                                                           "modified",
+                                                           "aliases",
+                                                           "alias",
+                                                           "cssclass",
+                                                           "cssclasses",
+                                                           "stylesheet",
+                                                           "pdf_options",
+                                                           "body_class",
+                                                           "navbar",
+                                                           "nav",
+                                                           "menu",
+                                                           "weight",
+                                                           "type",
+                                                           "image",
+                                                           "share",
+                                                           "comments",
+                                                           "read_time",
+                                                           "sitemap",
+                                                           "search",
+                                                           "hidden",
+                                                           "linkcolor",
+                                                           "urlcolor",
+                                                           "colorlinks",
+                                                           "fontfamily",
+                                                           "linestretch",
+                                                           "template",
+                                                           "css",
+                                                           "theme",
+                                                           "publish",
+                                                           "status",
+                                                           "id",
+                                                           "uuid",
+                                                           "version",
+                                                           "summary",
+                                                           "bibliography",
+                                                           "csl",
+                                                           "abstract",
+                                                           "thanks",
+                                                           "last_modified_at",
+                                                           "nav_order",
+                                                           "parent",
+                                                           "has_children",
+                                                           "lastmod",
+                                                           "exclude"};
+
+bool is_foreign_key(std::string_view name) {
+  const std::string lower = lowercase(name);
+  return std::find(kForeignKeys.begin(), kForeignKeys.end(), lower) != kForeignKeys.end();
+}
+
+// Contact keys of résumé templates for other tools, by the kind of contact they give.
+std::string_view contact_kind(std::string_view name) {
+  const std::string lower = lowercase(name);
+  if (lower == "email" || lower == "e-mail" || lower == "mail") return "email";
+  if (lower == "phone" || lower == "mobile" || lower == "telephone" || lower == "tel") return "phone";
+  if (lower == "website" || lower == "url" || lower == "homepage" || lower == "web" || lower == "site")
+    return "website";
+  if (lower == "location" || lower == "address" || lower == "city") return "location";
+  if (lower == "github") return "github";
+  if (lower == "linkedin") return "linkedin";
+  return {};
+}
+
+constexpr std::string_view kKnownKeysHint =
+    "cvpress reads lang, title, author, layout, paper, date, keywords, fit, dir and layout overrides such as "
+    "section.color; other tools' keys can stay";
 
 const char* type_name(const YAML::Node& node) {
   switch (node.Type()) {
@@ -142,7 +244,9 @@ class FrontMatterReader {
         continue;
       }
       seen.push_back(name);
-      if (!read_document_key(name, key, entry.second)) add_override(name, key, entry.second);
+      if (read_document_key(name, key, entry.second) || read_other_tools_key(name, key, entry.second))
+        continue;
+      add_override(name, key, entry.second);
     }
     return std::move(meta_);
   }
@@ -169,11 +273,169 @@ class FrontMatterReader {
     return std::nullopt;
   }
 
+  void warning(const YAML::Mark& mark, std::string message, std::string hint = {}) {
+    diags_.warning(file_.path(), location(mark), std::move(message), std::move(hint));
+  }
+
+  void ignore(const std::string& name, const YAML::Node& key, const std::string& why) {
+    warning(key.Mark(), "ignored front matter key \"" + name + "\": " + why, std::string(kKnownKeysHint));
+  }
+
+  // An override written by a front matter key of pandoc's (fontsize, mainfont, geometry).
+  void add_mapped_override(const std::string& key, const std::string& value, const YAML::Node& at) {
+    doc::Override item;
+    item.key = key;
+    item.value = value;
+    item.key_location = item.value_location = location(at.Mark());
+    meta_.overrides.push_back(std::move(item));
+  }
+
+  // Keys other tools write: what means what cvpress means is honoured (pandoc's metadata,
+  // the name and contacts of résumé templates); the rest is ignored with a warning. False
+  // for a key no other tool is known to write.
+  bool read_other_tools_key(const std::string& name, const YAML::Node& key, const YAML::Node& value) {
+    const std::string lower = lowercase(name);
+    if (lower == "name" && !value.IsMap()) {
+      if (auto s = string_value(name, value); s && !s->empty()) {
+        meta_.name = *s;
+        meta_.name_location = location(value.Mark());
+      }
+      return true;
+    }
+    if (const std::string_view kind = contact_kind(lower); !kind.empty() && !value.IsMap()) {
+      if (value.IsScalar() && !value.Scalar().empty())
+        meta_.contacts.push_back({std::string(kind), value.Scalar(), location(value.Mark())});
+      else if (!value.IsNull())
+        ignore(name, key, "a contact is one value");
+      return true;
+    }
+    if (lower == "subtitle") {
+      if (auto s = string_value(name, value); s && meta_.subject.empty()) meta_.subject = *s;
+      return true;
+    }
+    if (lower == "papersize") {
+      if (auto s = string_value(name, value); s && !s->empty()) {
+        const std::string paper = lowercase(*s);
+        if (paper == "a4" || paper == "a4paper") {
+          meta_.paper = "a4";
+        } else if (paper == "letter" || paper == "letterpaper" || paper == "us-letter") {
+          meta_.paper = "letter";
+        } else {
+          warning(value.Mark(), "ignored papersize \"" + *s + "\": cvpress sets A4 and Letter",
+                  "use a4 or letter");
+        }
+      }
+      return true;
+    }
+    if (lower == "geometry") {
+      read_geometry(value);
+      return true;
+    }
+    if (lower == "fontsize") {
+      if (auto s = string_value(name, value); s && !s->empty())
+        add_mapped_override("body.font-size", *s, value);
+      return true;
+    }
+    if (lower == "mainfont" || lower == "sansfont" || lower == "monofont" || lower == "cjkmainfont") {
+      if (auto s = string_value(name, value); s && !s->empty()) {
+        if (lower == "mainfont") add_mapped_override("body.font-family", *s, value);
+        if (lower == "sansfont") {
+          add_mapped_override("name.font-family", *s, value);
+          add_mapped_override("section.font-family", *s, value);
+        }
+        if (lower == "monofont") {
+          add_mapped_override("code.font-family", *s, value);
+          add_mapped_override("code-block.font-family", *s, value);
+        }
+        if (lower == "cjkmainfont") {
+          meta_.cjk_font = *s;
+          meta_.cjk_font_location = location(value.Mark());
+        }
+      }
+      return true;
+    }
+    if (is_foreign_key(lower)) {
+      ignore(name, key, "not a cvpress key");
+      return true;
+    }
+    return false;
+  }
+
+  // pandoc's `geometry: margin=2cm` (one string of comma-separated options, or a list of them).
+  void read_geometry(const YAML::Node& value) {
+    std::vector<std::pair<std::string, YAML::Node>> options;
+    const auto split = [&](const YAML::Node& node) {
+      std::string_view rest = node.Scalar();
+      while (!rest.empty()) {
+        const std::size_t comma = rest.find(',');
+        const std::string_view option = trim(rest.substr(0, comma));
+        if (!option.empty()) options.emplace_back(std::string(option), node);
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+      }
+    };
+    if (value.IsScalar()) split(value);
+    if (value.IsSequence())
+      for (const YAML::Node& item : value)
+        if (item.IsScalar()) split(item);
+    for (const auto& [option, node] : options) {
+      const std::size_t eq = option.find('=');
+      const std::string name = lowercase(trim(std::string_view(option).substr(0, eq)));
+      const std::string length = eq == std::string::npos
+                                     ? std::string()
+                                     : std::string(trim(std::string_view(option).substr(eq + 1)));
+      if (name == "a4paper") {
+        meta_.paper = "a4";
+      } else if (name == "letterpaper") {
+        meta_.paper = "letter";
+      } else if (!length.empty() && (name == "margin" || name == "top" || name == "bottom" ||
+                                     name == "left" || name == "right")) {
+        add_mapped_override(name == "margin" ? "page.margin" : "page.margin-" + name, length, node);
+      } else if (!length.empty() && (name == "hmargin" || name == "vmargin")) {
+        add_mapped_override(name == "hmargin" ? "page.margin-left" : "page.margin-top", length, node);
+        add_mapped_override(name == "hmargin" ? "page.margin-right" : "page.margin-bottom", length, node);
+      } else {
+        warning(node.Mark(), "ignored geometry option \"" + option + "\"",
+                "cvpress takes margin=, top=, bottom=, left=, right=, hmargin=, vmargin=, a4paper and "
+                "letterpaper");
+      }
+    }
+  }
+
+  // `author:` as pandoc and Jekyll write it: a string, a list of strings, or a list of
+  // mappings with a `name`.
+  void read_author(const YAML::Node& value) {
+    if (value.IsNull()) return;
+    if (value.IsScalar()) {
+      meta_.author = value.Scalar();
+      return;
+    }
+    if (value.IsMap() && value["name"] && value["name"].IsScalar()) {
+      meta_.author = value["name"].Scalar();
+      return;
+    }
+    if (value.IsSequence()) {
+      std::string authors;
+      for (const YAML::Node& item : value) {
+        std::string one;
+        if (item.IsScalar()) one = item.Scalar();
+        if (item.IsMap() && item["name"] && item["name"].IsScalar()) one = item["name"].Scalar();
+        if (one.empty()) continue;
+        authors += (authors.empty() ? "" : ", ") + one;
+      }
+      meta_.author = authors;
+      return;
+    }
+    error(value.Mark(), "front matter key \"author\" must be a name or a list of names, not " +
+                            std::string(type_name(value)));
+  }
+
   // Stores `name` if it is a document key and returns true; false for an override.
   bool read_document_key(const std::string& name, const YAML::Node& key, const YAML::Node& value) {
-    if (name == "title" || name == "author" || name == "subject") {
-      if (auto s = string_value(name, value))
-        (name == "title" ? meta_.title : name == "author" ? meta_.author : meta_.subject) = *s;
+    if (name == "author") {
+      read_author(value);
+    } else if (name == "title" || name == "subject") {
+      if (auto s = string_value(name, value)) (name == "title" ? meta_.title : meta_.subject) = *s;
     } else if (name == "layout") {
       if (auto s = string_value(name, value)) {
         meta_.layout = *s;
@@ -216,9 +478,15 @@ class FrontMatterReader {
       if (auto s = string_value(name, value); s && !s->empty()) {
         if (is_iso_date(*s)) {
           meta_.date = *s;
-        } else {
+        } else if (s->size() > 10 && is_iso_date(s->substr(0, 10)) && (*s)[10] == ' ') {
+          meta_.date = s->substr(0, 10);  // Jekyll's `2024-05-01 10:00:00 +0200`: the day is what a PDF needs
+        } else if (s->size() >= 5 && std::all_of(s->begin(), s->begin() + 4, is_digit) && (*s)[4] == '-') {
           error(value.Mark(), "invalid date \"" + *s + "\"",
                 "use ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z], e.g. 2024-05-01");
+        } else {
+          // pandoc's date is free text ("May 2024"): it stays what it is to pandoc.
+          warning(value.Mark(), "date \"" + *s + "\" is not used as the PDF's date",
+                  "the PDF's date needs ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z], e.g. 2024-05-01");
         }
       }
     } else if (name == "fit") {

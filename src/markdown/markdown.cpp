@@ -41,6 +41,73 @@ void check_utf8(const SourceFile& file, Diagnostics& diags) {
   }
 }
 
+doc::Node text_node(std::string text, SourceLocation at) {
+  doc::Node t;
+  t.kind = doc::NodeKind::Text;
+  t.text = std::move(text);
+  t.range = {at, at};
+  t.verbatim = false;
+  return t;
+}
+
+// A contact from the front matter as the list item the body would have had.
+doc::Node contact_item(const doc::Contact& c) {
+  doc::Node item;
+  item.kind = doc::NodeKind::ListItem;
+  item.range = {c.location, c.location};
+  std::string url;
+  if (c.kind == "email") url = "mailto:" + c.value;
+  if (c.kind == "phone") {
+    url = "tel:";
+    for (char ch : c.value)
+      if ((ch >= '0' && ch <= '9') || ch == '+') url += ch;
+  }
+  if (c.kind == "website" || c.kind == "github" || c.kind == "linkedin") {
+    url = c.value.find("://") == std::string::npos ? "https://" + c.value : c.value;
+    if (c.kind == "github" && c.value.find('.') == std::string::npos) url = "https://github.com/" + c.value;
+    if (c.kind == "linkedin" && c.value.find('.') == std::string::npos)
+      url = "https://www.linkedin.com/in/" + c.value;
+  }
+  if (url.empty()) {
+    item.children.push_back(text_node(c.value, c.location));
+  } else {
+    doc::Node link;
+    link.kind = doc::NodeKind::Link;
+    link.url = url;
+    link.range = item.range;
+    link.children.push_back(text_node(c.value, c.location));
+    item.children.push_back(std::move(link));
+  }
+  return item;
+}
+
+// Front matter written for résumé templates of other tools carries the name and contacts
+// (`name:`, `email:`, `phone:` ...): they fill the name and the contact row when the body
+// has none of its own.
+void fill_from_front_matter(doc::Document& document) {
+  const doc::Metadata& meta = document.meta;
+  std::vector<doc::Node>& blocks = document.root.children;
+  std::size_t name = doc::name_index(document.root);
+  if (name == std::string::npos && !meta.name.empty()) {
+    doc::Node heading;
+    heading.kind = doc::NodeKind::Heading;
+    heading.level = 1;
+    heading.range = {meta.name_location, meta.name_location};
+    heading.children.push_back(text_node(meta.name, meta.name_location));
+    blocks.insert(blocks.begin(), std::move(heading));
+    name = 0;
+  }
+  if (meta.contacts.empty() || name == std::string::npos) return;
+  const bool header_empty = name + 1 >= blocks.size() || blocks[name + 1].kind == doc::NodeKind::Heading;
+  if (!header_empty) return;
+  doc::Node list;
+  list.kind = doc::NodeKind::List;
+  list.delimiter = '-';
+  list.range = {meta.contacts.front().location, meta.contacts.back().location};
+  for (const doc::Contact& c : meta.contacts) list.children.push_back(contact_item(c));
+  blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(name + 1), std::move(list));
+}
+
 }  // namespace
 
 doc::Document parse(const SourceFile& file, Diagnostics& diags) {
@@ -52,6 +119,8 @@ doc::Document parse(const SourceFile& file, Diagnostics& diags) {
   document.root = parse_body(file, span.body_begin, diags);
   const HtmlFacts html = map_html(document.root, file, diags);
   if (document.meta.dir.empty()) document.meta.dir = html.dir;
+  doc::normalize_headings(document.root);
+  fill_from_front_matter(document);
   return document;
 }
 

@@ -103,6 +103,24 @@ std::string localized_number(int n, std::string_view lang) {
   return latin;
 }
 
+namespace {
+
+// `text` without the spaces and separators at either end (what joined a name that is absent).
+std::string strip_joiners(std::string_view text) {
+  static constexpr std::string_view kJoiners[] = {" ", "\t",     "\u00B7", "|", ",",
+                                                  "-", "\u2013", "\u2014", "/", "\u2022"};
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view j : kJoiners) {
+      if (text.starts_with(j)) text.remove_prefix(j.size()), changed = true;
+      if (text.ends_with(j)) text.remove_suffix(j.size()), changed = true;
+    }
+  }
+  return std::string(text);
+}
+
+}  // namespace
+
 std::string footer_text(std::string_view pattern, std::string_view lang, std::string_view name, int page,
                         int pages, bool native_digits) {
   const PageWords words = page_words(lang);
@@ -116,6 +134,12 @@ std::string footer_text(std::string_view pattern, std::string_view lang, std::st
   replace_all(out, "{continued}", page < pages ? words.continued : std::string_view());
   replace_all(out, "{pages}", pages_number);
   replace_all(out, "{page}", page_number);
+  if (name.empty()) {
+    // No name in the document: none is invented, and the separator that joined it goes too
+    // ("{name} · {page-label}" -> "Page 1 of 2").
+    replace_all(out, "{name}", "");
+    return strip_joiners(out);
+  }
   replace_all(out, "{name}", name);  // last: a name is never read for placeholders
   return out;
 }

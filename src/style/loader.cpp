@@ -327,7 +327,8 @@ std::optional<Layout> load_layout(std::string_view name_or_path, const std::vect
 }
 
 void apply_overrides(Layout& layout, const std::vector<doc::Override>& overrides,
-                     const std::string& source_path, Diagnostics& diags) {
+                     const std::string& source_path, Diagnostics& diags, OverrideSource source) {
+  std::set<std::string, std::less<>> ignored;  // foreign mappings warned about, by their top key
   for (const doc::Override& o : overrides) {
     const std::string_view key = o.key;
     const auto dot = key.find('.');
@@ -335,6 +336,19 @@ void apply_overrides(Layout& layout, const std::vector<doc::Override>& overrides
     Role role = Role::Page;
     if (dot == std::string_view::npos) {
       p = schema::find(Scope::Layout, key);
+      const auto near_scope = [&] {
+        for (std::string_view scope : scope_names())
+          if (near_miss(key, scope)) return true;
+        return false;
+      };
+      if (!p && source == OverrideSource::FrontMatter && !near_scope()) {
+        // A plain key that is no layout key nor a near miss of one: written for another tool.
+        diags.warning(source_path, o.key_location,
+                      "ignored front matter key " + in_quotes(key) + ": not a cvpress key",
+                      "cvpress reads lang, title, author, layout, paper, date, keywords, fit, dir and layout "
+                      "overrides such as section.color; other tools' keys can stay");
+        continue;
+      }
       if (!p) {
         diags.error(source_path, o.key_location, "unknown key " + in_quotes(key),
                     "layout overrides are dotted keys such as section.color or page.margin");
@@ -346,6 +360,20 @@ void apply_overrides(Layout& layout, const std::vector<doc::Override>& overrides
       Scope scope = Scope::Page;
       if (scope_name != "page") {
         const auto r = schema::role_from_key(scope_name);
+        const auto is_near = [&] {
+          for (std::string_view scope : scope_names())
+            if (near_miss(scope_name, scope)) return true;
+          return false;
+        };
+        if (!r && source == OverrideSource::FrontMatter && !is_near()) {
+          // Not shaped like a layout key (`pdf_options.format`, `output.pdf_document`): a
+          // mapping written for another tool, ignored with one word.
+          if (ignored.insert(std::string(scope_name)).second)
+            diags.warning(source_path, o.key_location,
+                          "ignored front matter key " + in_quotes(scope_name) + ": not a cvpress key",
+                          "layout overrides name page or a style before the dot: " + join(scope_names()));
+          continue;
+        }
         if (!r) {
           const auto near = schema::closest(scope_name, scope_names());
           diags.error(source_path, o.key_location, "unknown key " + in_quotes(key),

@@ -239,8 +239,15 @@ struct Layout {
 /// Applies front-matter overrides (`doc::Metadata::overrides`, dotted keys as in the
 /// template, e.g. `section.color: "#0b5394"` or `page.margin: 15mm`) to `layout`,
 /// reporting bad keys and values at their location in `source_path`.
+/// Where overrides were written. In a document's front matter, a mapping whose top key is
+/// neither `page` nor a style nor a near miss of one was written for another tool
+/// (`pdf_options: {format: A4}`): one warning, not an error. Everywhere else (batch
+/// manifests, the shared resume.yaml, layouts) every unknown key is an error.
+enum class OverrideSource { FrontMatter, Strict };
+
 void apply_overrides(Layout& layout, const std::vector<doc::Override>& overrides,
-                     const std::string& source_path, Diagnostics& diags);
+                     const std::string& source_path, Diagnostics& diags,
+                     OverrideSource source = OverrideSource::Strict);
 
 /// The cascade: `role`'s rule applied over `parent` (inherited properties carried over,
 /// box properties reset to their defaults first).

@@ -231,8 +231,13 @@ TEST_CASE("footer text fills the name, the page numbers and the language's page 
   CHECK(paginate::footer_text("{page-label}", "zh-TW", "", 1, 2) == "第 1 頁，共 2 頁");
   CHECK(paginate::footer_text("{page-label}", "zh-Hant-HK", "", 1, 2) == "第 1 頁，共 2 頁");
   CHECK(paginate::footer_text("{page}/{pages} {continued}", "fr", "", 1, 2) == "1/2 suite");
-  CHECK(paginate::footer_text("{page}/{pages} {continued}", "fr", "", 2, 2) == "2/2 ");
+  CHECK(paginate::footer_text("{page}/{pages} {continued}", "fr", "", 2, 2) == "2/2");
   CHECK(paginate::footer_text("{name} {unknown}", "en", "{page}", 1, 1) == "{page} {unknown}");
+}
+
+TEST_CASE("a document without a name gets a footer without one, and without the separator") {
+  CHECK(paginate::footer_text("{name} · {page-label}", "en", "", 2, 3) == "Page 2 of 3");
+  CHECK(paginate::footer_text("{page-label} | {name}", "en", "", 1, 3) == "Page 1 of 3");
 }
 
 TEST_CASE("every catalog language has its own words; an unknown one gets English") {
