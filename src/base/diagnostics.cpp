@@ -51,4 +51,12 @@ std::string format(const Diagnostics& ds) {
   return out;
 }
 
+void Diagnostics::warnings_to_errors() {
+  for (Diagnostic& d : items_) {
+    if (d.severity != Severity::Warning) continue;
+    d.severity = Severity::Error;
+    ++errors_;
+  }
+}
+
 }  // namespace cvpress

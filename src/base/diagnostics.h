@@ -26,6 +26,8 @@ class Diagnostics {
   void note(std::string file, SourceLocation at, std::string message, std::string hint = {});
   void add(Diagnostic d);
   void append(const Diagnostics& other);
+  /// `--strict`: every warning becomes an error (the same message, location and hint).
+  void warnings_to_errors();
 
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
   [[nodiscard]] std::size_t error_count() const { return errors_; }

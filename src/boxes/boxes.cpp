@@ -48,6 +48,16 @@ class Builder {
       if (&child == name) {
         add_heading(child, tree_.root, Role::Name);
         in_header = true;
+        // `# Jane Doe <img src="me.jpg" width="120">`: the picture in the name is the portrait.
+        for (const Node& inline_node : child.children) {
+          if (inline_node.kind != NodeKind::Image) continue;
+          if (!header) {
+            tree_.root.children.push_back(make_box(BoxKind::Block, Role::Header, 0, child.range));
+            header = &tree_.root.children.back();
+          }
+          add_image(inline_node, *header);
+          break;
+        }
         continue;
       }
       if (child.kind == NodeKind::Heading && child.level <= 2) in_header = false;
@@ -158,7 +168,11 @@ class Builder {
     }
   }
 
+  // Whether a local image can be drawn; a remote or missing one is reported as such.
+  bool resolve_image_quietly(const Node& image) { return resolve_image(image).has_value(); }
+
   void add_heading(const Node& node, Box& parent, Role role) {
+    in_name_ = role == Role::Name;
     Box box;
     box.kind = BoxKind::Paragraph;
     box.role = role;
@@ -172,6 +186,7 @@ class Builder {
       box.bookmark_level = std::max(1, node.level);  // a bold-line name is a level-1 bookmark
     }
     parent.children.push_back(std::move(box));
+    in_name_ = false;
   }
 
   // A paragraph whose only content is an image (blank text around it aside).
@@ -202,8 +217,15 @@ class Builder {
       diags_.error(path_, image.range.begin, "image \"" + url + "\" " + why, hint);
       return std::nullopt;
     };
-    if (url.find("://") != std::string::npos || url.rfind("data:", 0) == 0)
-      return refuse("is not a local file", "images are never fetched: save it next to the Markdown file");
+    // DESIGN §3: a remote or missing image is a warning (`--strict` makes it an error).
+    auto skip = [&](const std::string& why, const std::string& hint) {
+      diags_.warning(path_, image.range.begin, "image \"" + shorten(url) + "\" " + why, hint);
+      return std::nullopt;
+    };
+    if (url.find("://") != std::string::npos || url.rfind("data:", 0) == 0 || url.rfind("//", 0) == 0)
+      return skip(
+          "is not drawn: it is not a local file",
+          "images are never fetched; save it next to the Markdown file and link it by a relative path");
     const fs::path relative = fs::path(url).lexically_normal();
     if (relative.is_absolute() || url.empty() || (!relative.empty() && *relative.begin() == ".."))
       return refuse("is outside the document's folder",
@@ -211,7 +233,8 @@ class Builder {
     const fs::path full = (base / relative).lexically_normal();
     std::error_code ec;
     if (!fs::is_regular_file(full, ec))
-      return refuse("does not exist", "the path is relative to " + base.string());
+      return skip("is not drawn: the file does not exist",
+                  "the path is relative to the Markdown file's folder");
     const fs::path real = fs::canonical(full, ec);
     const fs::path real_base = fs::canonical(base, ec);
     const auto mismatch = std::mismatch(real_base.begin(), real_base.end(), real.begin(), real.end());
@@ -219,6 +242,15 @@ class Builder {
       return refuse("is outside the document's folder (through a symbolic link)",
                     "copy the image into the Markdown file's folder");
     return real.string();
+  }
+
+  // A URL as a warning shows it: `data:` URLs can be megabytes long.
+  static std::string shorten(const std::string& url) {
+    constexpr std::size_t kMaxShown = 80;
+    if (url.size() <= kMaxShown) return url;
+    std::size_t cut = kMaxShown;
+    while (cut > 0 && (static_cast<unsigned char>(url[cut]) & 0xC0) == 0x80) --cut;  // a whole code point
+    return url.substr(0, cut) + "...";
   }
 
   void add_image(const Node& node, Box& parent) {
@@ -671,8 +703,12 @@ class Builder {
       case NodeKind::Strikethrough: add_inlines(node, box, derive(style, Role::Strikethrough), link); return;
       case NodeKind::Link: add_inlines(node, box, derive(style, Role::Link), node.url); return;
       case NodeKind::Image:
-        diags_.warning(path_, node.range.begin, "image \"" + node.url + "\" is not rendered",
-                       "images are not supported by this version of cvpress");
+        if (in_name_) return;  // the portrait (build_document)
+        if (resolve_image_quietly(node))
+          diags_.warning(
+              path_, node.range.begin,
+              "image \"" + shorten(node.url) + "\" inside a line of text is not drawn",
+              "put the image in a paragraph of its own (a lone image in the header is the portrait)");
         return;
       case NodeKind::HtmlInline: return;  // never rendered; the markdown stage warned
       default:
@@ -689,7 +725,8 @@ class Builder {
   std::map<std::pair<StyleId, Role>, StyleId> cache_;
   std::map<StyleId, StyleId> anonymous_;
   std::map<std::pair<StyleId, doc::Align>, StyleId> aligned_;
-  std::string section_;  // the title of the section being built
+  std::string section_;   // the title of the section being built
+  bool in_name_ = false;  // building the name's heading: its picture is the portrait
 
   // Whether the layout sets the lists of the current section as rows (page.inline-lists).
   bool inline_list_section() const {

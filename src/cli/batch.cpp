@@ -181,6 +181,7 @@ JobOutcome run_job(const Job& job, const Shared& shared, text::FontLibrary& font
     request.layout_dirs = shared.layout_dirs;
     request.source_date_epoch = shared.args.source_date_epoch;
     request.overrides = job.overrides;
+    request.strict = shared.args.strict;
     Diagnostics diags;
     RenderResult result = render_pages(request, fonts, diags);
     outcome.diagnostics = diags.all();

@@ -23,6 +23,7 @@ struct BatchArgs {
   std::string layout;               // for every job, over the manifest's and the documents'
   std::string shard;                // "K/N": this process renders shard K of N
   bool force = false;               // render even when the output is up to date
+  bool strict = false;              // --strict: a job's warnings are its errors
   std::string report;               // a JSON Lines file, one object per job
   std::string data_dir;             // holds fonts/ and layouts/
   std::optional<int64_t> source_date_epoch;

@@ -63,6 +63,7 @@ struct RenderArgs {
   bool dump_glyphs = false;
   std::optional<int> fit_pages;
   bool report = false;
+  bool strict = false;
 };
 
 int render_command(const RenderArgs& args) {
@@ -80,6 +81,7 @@ int render_command(const RenderArgs& args) {
   request.layout_dirs = {dir + "/layouts"};
   request.source_date_epoch = source_date_epoch();
   request.fit_pages = args.fit_pages;
+  request.strict = args.strict;
 
   Diagnostics diags;
   RenderResult result = render_pages(request, fonts, diags);
@@ -145,6 +147,10 @@ int run(int argc, char** argv) {
                    "Tighten spacing, leading, margins, then type size (within the layout's bounds) until the "
                    "résumé takes at most N pages; an error when it cannot")
       ->check(CLI::Range(1, 100));
+  render_cmd->add_flag(
+      "--strict", render.strict,
+      "Treat every warning as an error (ignored front matter keys, remote or missing images, "
+      "dropped HTML ...)");
   render_cmd->add_flag("--report", render.report,
                        "Print the typographic report: widows, orphans, split entries, overfull lines, what "
                        "fitting changed");
@@ -172,6 +178,7 @@ int run(int argc, char** argv) {
   batch_cmd->add_option("--layout", batch.layout, "Layout name or .yaml file for every job");
   batch_cmd->add_option("--shard", batch.shard, "Render only shard K of N (K/N, 0-based)");
   batch_cmd->add_flag("--force", batch.force, "Render even the jobs whose output is up to date");
+  batch_cmd->add_flag("--strict", batch.strict, "Treat every warning of a job as an error of that job");
   batch_cmd->add_option("--report", batch.report, "Write a JSON Lines report, one object per job");
 
   try {

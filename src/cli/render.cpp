@@ -497,6 +497,11 @@ RenderResult render_pages(const RenderRequest& request, text::FontLibrary& fonts
     result.report.push_back(std::move(line));
   if (!fit_note.empty()) result.report.push_back(source.path() + ": " + fit_note);
 
+  if (request.strict && std::any_of(diags.all().begin(), diags.all().end(),
+                                    [](const Diagnostic& d) { return d.severity == Severity::Warning; })) {
+    diags.warnings_to_errors();
+    return result;
+  }
   result.pages = std::move(set.document);
   result.ok = true;
   return result;

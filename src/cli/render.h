@@ -30,6 +30,8 @@ struct RenderRequest {
   /// document is laid out and paginated without them (result.ok, pages filled), so the
   /// faces that set the rest can be listed. Never when rendering: no PDF with a hole in it.
   bool past_missing_glyphs = false;
+  /// `--strict`: every warning (an ignored key, a remote image, dropped HTML ...) is an error.
+  bool strict = false;
 };
 
 struct RenderResult {

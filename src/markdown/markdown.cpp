@@ -6,6 +6,7 @@
 #include "markdown/front_matter.h"
 #include "markdown/html.h"
 #include "markdown/md4c_adapter.h"
+#include "markdown/tables.h"
 
 namespace cvpress::markdown {
 namespace {
@@ -38,6 +39,126 @@ void check_utf8(const SourceFile& file, Diagnostics& diags) {
       ++reported;
     }
     at += d.length;
+  }
+}
+
+void remap_lines(doc::Node& node, const TablePrepass& tables) {
+  for (SourceLocation* at : {&node.range.begin, &node.range.end})
+    if (at->known()) at->line = original_line(tables, at->line);
+  for (doc::Node& child : node.children) remap_lines(child, tables);
+}
+
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// C0 and C1 control characters and DEL (other than tab and line ends) have no glyph and no
+// place in a text layer: each line holding some gets one warning, and they are removed.
+bool is_control(char32_t c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+}
+
+std::string code_point_name(char32_t c) {
+  constexpr std::string_view kDigits = "0123456789ABCDEF";
+  std::string out = "U+";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(c >> shift) & 0xF];
+  return out;
+}
+
+void remove_controls(doc::Node& node, const SourceFile& file, Diagnostics& diags, uint32_t& last_line) {
+  for (doc::Node& child : node.children) remove_controls(child, file, diags, last_line);
+  if (node.kind != doc::NodeKind::Text && node.kind != doc::NodeKind::Code &&
+      node.kind != doc::NodeKind::CodeBlock)
+    return;
+  std::string kept;
+  bool removed = false;
+  SourceLocation at = node.range.begin;
+  for (std::size_t i = 0; i < node.text.size();) {
+    const utf8::Decoded d = utf8::decode(node.text, i);
+    if (d.valid && is_control(d.code_point)) {
+      if (!removed && at.line != last_line) {
+        SourceLocation where = at;
+        if (node.verbatim && node.kind == doc::NodeKind::Text)
+          where.column += static_cast<uint32_t>(utf8::length(std::string_view(node.text).substr(0, i)));
+        diags.warning(file.path(), where,
+                      "removed control character " + code_point_name(d.code_point) + " from the text",
+                      "control characters have no glyph; delete them from the file (the editor may show them "
+                      "as ^? or a box)");
+        last_line = at.line;
+      }
+      removed = true;
+    } else {
+      kept.append(node.text, i, d.length);
+    }
+    i += d.length;
+  }
+  if (!removed) return;
+  node.text = std::move(kept);
+  node.verbatim = false;
+}
+
+// RFC 3986 §2.1: PDF URIs are 7-bit ASCII (ISO 32000-1 §12.6.4.7), so every other byte of
+// the UTF-8 (and a space) is percent-encoded; what is already encoded stays as it is.
+std::string percent_encode(std::string_view url) {
+  constexpr std::string_view kDigits = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : url) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if (byte >= 0x80 || byte <= 0x20 || byte == 0x7F || ch == '"' || ch == '<' || ch == '>' || ch == '\\' ||
+        ch == '^' || ch == '`' || ch == '{' || ch == '|' || ch == '}') {
+      out += '%';
+      out += kDigits[byte >> 4];
+      out += kDigits[byte & 0xF];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+bool has_scheme(std::string_view url) {
+  // RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
+  const std::size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!alpha(url[0])) return false;
+  for (char c : url.substr(0, colon))
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
+  return true;
+}
+
+bool looks_like_email(std::string_view s) {
+  const std::size_t at = s.find('@');
+  return at != std::string_view::npos && at > 0 && s.find('.', at) != std::string_view::npos &&
+         s.find_first_of(" /:") == std::string_view::npos;
+}
+
+// Link targets a PDF can follow: an absolute URL (percent-encoded), `mailto:` for a bare
+// e-mail address, `http://` for `www.`; a relative target (another Markdown file, `#anchor`,
+// `/cv/`) leaves its text without a dead annotation, with a located warning.
+void fix_links(std::vector<doc::Node>& nodes, const SourceFile& file, Diagnostics& diags) {
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    doc::Node& n = nodes[i];
+    fix_links(n.children, file, diags);
+    if (n.kind != doc::NodeKind::Link) continue;
+    std::string url(trim_spaces(n.url));
+    if (looks_like_email(url) && !has_scheme(url)) url = "mailto:" + url;
+    if (url.starts_with("www.")) url = "http://" + url;
+    if (has_scheme(url)) {
+      n.url = percent_encode(url);
+      continue;
+    }
+    diags.warning(file.path(), n.range.begin,
+                  "link target \"" + url + "\" is not a URL; the text stays, without a link",
+                  "a PDF cannot follow a relative link; write the full address (https://...)");
+    std::vector<doc::Node> text = std::move(n.children);
+    nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(i));
+    nodes.insert(nodes.begin() + static_cast<std::ptrdiff_t>(i), std::make_move_iterator(text.begin()),
+                 std::make_move_iterator(text.end()));
+    i += text.size();
+    --i;
   }
 }
 
@@ -116,10 +237,28 @@ doc::Document parse(const SourceFile& file, Diagnostics& diags) {
   check_utf8(file, diags);
   const FrontMatterSpan span = find_front_matter(file, diags);
   if (span.present) document.meta = read_front_matter(file, span, diags);
-  document.root = parse_body(file, span.body_begin, diags);
-  const HtmlFacts html = map_html(document.root, file, diags);
+  const TablePrepass tables = prepare_tables(file.text(), span.body_begin);
+  HtmlFacts html;
+  if (!tables.changed()) {
+    document.root = parse_body(file, span.body_begin, diags);
+    html = map_html(document.root, file, diags);
+  } else {
+    // md4c reads the pre-passed text; locations come back to the file's lines.
+    const SourceFile edited(file.path(), tables.text);
+    Diagnostics local;
+    document.root = parse_body(edited, span.body_begin, local);
+    html = map_html(document.root, edited, local);
+    remap_lines(document.root, tables);
+    for (Diagnostic d : local.all()) {
+      if (d.location.known()) d.location.line = original_line(tables, d.location.line);
+      diags.add(std::move(d));
+    }
+  }
   if (document.meta.dir.empty()) document.meta.dir = html.dir;
+  uint32_t last_control_line = 0;
+  remove_controls(document.root, file, diags, last_control_line);
   doc::normalize_headings(document.root);
+  fix_links(document.root.children, file, diags);
   fill_from_front_matter(document);
   return document;
 }

@@ -469,7 +469,10 @@ class TreeBuilder {
     if (type != MD_TEXT_HTML) finish_inline_html();
     const std::optional<std::size_t> offset = offset_of(piece);
     switch (type) {
-      case MD_TEXT_NULLCHAR: add_leaf(NodeKind::Text, "\xEF\xBF\xBD", here()); return;  // U+FFFD
+      // U+0000: a control character like any other (markdown::parse reports and removes it).
+      case MD_TEXT_NULLCHAR:
+        add_leaf(NodeKind::Text, std::string_view("\0", 1), offset ? range_of(*offset, 1) : here());
+        return;
       case MD_TEXT_BR: add_leaf(NodeKind::HardBreak, {}, here()); return;
       case MD_TEXT_SOFTBR: add_leaf(NodeKind::SoftBreak, {}, here()); return;
       case MD_TEXT_ENTITY: {

@@ -107,9 +107,11 @@ TEST_CASE("named and numeric entities resolve to UTF-8 and unknown ones stay lit
         "(text \"\xE2\x80\x94\") (text \"&nope;\") (text \"\xEF\xBF\xBD\"))");
 }
 
-TEST_CASE("a NUL character becomes U+FFFD") {
-  CHECK(blocks(std::string_view("a\0b", 3)) ==
-        "(paragraph (text \"a\") (text \"\xEF\xBF\xBD\") (text \"b\"))");
+TEST_CASE("a nul character is removed with a located warning") {
+  Diagnostics diags;
+  const doc::Document d = parse_text(std::string_view("a\0b", 3), diags);
+  CHECK(doc::plain_text(d.root.children.at(0)) == "ab");
+  CHECK(format(diags).find("t.md:1:2: warning: removed control character U+0000 from the text") == 0);
 }
 
 TEST_CASE("a backslash escape starts a text node of its own so columns stay exact") {
