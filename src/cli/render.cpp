@@ -289,6 +289,13 @@ std::vector<std::string> line_findings(const std::string& path, std::vector<layo
         out.push_back(fmt::format("{}: underfull line: badness {}, spaces stretched by {} pt", at, r.badness,
                                   frame::format_number(r.amount / Pt(1), 2)));
         break;
+      case layout::LineReport::Kind::WideCode:
+        out.push_back(
+            r.wrapped == 0
+                ? fmt::format("{}: wide code: set at {} % of its size to fit the column", at, r.count)
+                : fmt::format("{}: wide code: set at {} % of its size, {} line{} still wrap", at, r.count,
+                              r.wrapped, r.wrapped == 1 ? "" : "s"));
+        break;
       case layout::LineReport::Kind::HyphenStack:
         out.push_back(fmt::format("{}: hyphen stack: {} consecutive lines end with a hyphen", at, r.count));
         break;

@@ -66,4 +66,17 @@ bool right_to_left(const boxes::BoxTree& tree) {
   return d == text::Direction::RightToLeft;
 }
 
+boxes::StyleId Context::scaled(boxes::StyleId id, double factor) {
+  const int key = static_cast<int>(factor * 1000 + 0.5);
+  if (auto it = scaled_ids_.find({id, key}); it != scaled_ids_.end()) return it->second;
+  style::ComputedStyle s = style(id);
+  const double f = key / 1000.0;
+  s.font_size = s.font_size * f;
+  s.letter_spacing = s.letter_spacing * f;
+  scaled_.push_back(std::move(s));
+  const auto new_id = static_cast<boxes::StyleId>(tree_.styles.size() + scaled_.size() - 1);
+  scaled_ids_.emplace(std::make_pair(id, key), new_id);
+  return new_id;
+}
+
 }  // namespace cvpress::layout

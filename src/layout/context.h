@@ -1,6 +1,7 @@
 #pragma once
 // What every part of layout shares while one document is laid out: the box tree's
 // styles, the font library, the font table of the output, diagnostics.
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -20,7 +21,12 @@ class Context {
           Diagnostics& diags)
       : tree_(tree), fonts_(fonts), options_(options), diags_(diags), rtl_(right_to_left(tree)) {}
 
-  [[nodiscard]] const style::ComputedStyle& style(boxes::StyleId id) const { return tree_.styles[id]; }
+  [[nodiscard]] const style::ComputedStyle& style(boxes::StyleId id) const {
+    return id < tree_.styles.size() ? tree_.styles[id] : scaled_[id - tree_.styles.size()];
+  }
+  /// A style like `id` with its type (size and tracking) scaled by `factor`: a code block
+  /// set smaller to fit the column. Made once per (style, factor in 1/1000).
+  [[nodiscard]] boxes::StyleId scaled(boxes::StyleId id, double factor);
   [[nodiscard]] const std::string& lang() const { return tree_.lang; }
   /// The document is written right to left (layout::right_to_left): paragraphs start at the
   /// right, list markers hang on the right, asides and table columns are mirrored.
@@ -62,6 +68,8 @@ class Context {
   std::set<char32_t> missing_;
   std::map<text::FontId, text::ShapedGlyph> hyphens_;
   std::vector<LineReport> line_reports_;
+  std::deque<style::ComputedStyle> scaled_;  // ids from tree_.styles.size() on; a deque keeps references
+  std::map<std::pair<boxes::StyleId, int>, boxes::StyleId> scaled_ids_;
 };
 
 }  // namespace cvpress::layout

@@ -12,12 +12,14 @@ struct LineReport {
     Overfull,     // wider than the measure by `amount` (also a warning in Diagnostics)
     Underfull,    // justified with badness > 1000 (TeX's \hbadness): the spaces gape
     HyphenStack,  // `count` consecutive lines end with a hyphen (more than two)
+    WideCode,     // a code block set at `count` percent of its size to fit; `wrapped` lines still wrap
   };
   Kind kind = Kind::Overfull;
   SourceLocation location;  // where the (first) line starts in the source
   Pt amount;                // Overfull: by how much; Underfull: the space stretched in
   int badness = 0;          // Underfull: TeX's badness, 100 r^3 capped at 10000
-  int count = 0;            // HyphenStack: how many lines
+  int count = 0;            // HyphenStack: how many lines; WideCode: the size it was set at, in percent
+  int wrapped = 0;          // WideCode: lines that wrap even at the smallest size
 };
 
 }  // namespace cvpress::layout

@@ -1,5 +1,9 @@
 #include "markdown/markdown.h"
 
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -162,6 +166,181 @@ void fix_links(std::vector<doc::Node>& nodes, const SourceFile& file, Diagnostic
   }
 }
 
+doc::Node text_node(std::string text, SourceLocation at);
+
+// ---- Syntax of other dialects (issue 10 item 10): printed as written, with one hint per kind.
+
+struct DialectHints {
+  const SourceFile& file;
+  Diagnostics& diags;
+  std::set<std::string> given;
+
+  void hint(const std::string& kind, SourceLocation at, const std::string& what, const std::string& how) {
+    if (!given.insert(kind).second) return;
+    diags.warning(file.path(), at, what + " is not CommonMark and is printed as written", how);
+  }
+
+  void scan(const doc::Node& node) {
+    if (node.kind == doc::NodeKind::Heading) {
+      const std::string text = doc::plain_text(node);
+      const std::size_t brace = text.rfind('{');
+      if (brace != std::string::npos && text.ends_with("}") && brace + 2 < text.size() &&
+          (text[brace + 1] == '#' || text[brace + 1] == '.'))
+        hint("attributes", node.range.begin, "a heading attribute `" + text.substr(brace) + "`",
+             "delete it; cvpress makes a bookmark of every heading by itself");
+    }
+    if (node.kind == doc::NodeKind::Paragraph && !node.children.empty() &&
+        node.children.front().kind == doc::NodeKind::Text) {
+      const std::string& first = node.children.front().text;
+      if (first.starts_with("#. "))
+        hint("#.", node.range.begin, "a `#.` list (pandoc)", "number the items: `1.`, `2.` ...");
+      for (std::size_t i = 0; i + 1 < node.children.size(); ++i)
+        if (node.children[i].kind == doc::NodeKind::SoftBreak &&
+            node.children[i + 1].kind == doc::NodeKind::Text && node.children[i + 1].text.starts_with(": "))
+          hint("deflist", node.children[i + 1].range.begin,
+               "a definition list (pandoc `Term` / `: definition`)",
+               "write `Term: definition` on one line (a labelled row) or a list item `- **Term**: "
+               "definition`");
+    }
+    if (node.kind == doc::NodeKind::Text) {
+      static constexpr std::string_view kLatex[] = {"\\hfill",   "\\vspace",  "\\hspace",   "\\newpage",
+                                                    "\\textbf{", "\\textit{", "\\section{", "\\begin{",
+                                                    "\\item ",   "\\\\"};
+      for (std::string_view command : kLatex)
+        if (const std::size_t at = node.text.find(command); at != std::string::npos) {
+          SourceLocation where = node.range.begin;
+          if (node.verbatim)
+            where.column += static_cast<uint32_t>(utf8::length(std::string_view(node.text).substr(0, at)));
+          hint(
+              "latex", where, "raw LaTeX `" + std::string(command) + "`",
+              "LaTeX is not run; for a page break write <!-- pagebreak -->, for an aside `### Title | 2024`");
+          break;
+        }
+    }
+    for (const doc::Node& c : node.children) scan(c);
+  }
+};
+
+// ---- GitHub's extensions md4c does not know (issue 10 item 12).
+
+// `> [!NOTE]` (GitHub alerts): the marker becomes a bold label of the quote.
+void map_alerts(doc::Node& node) {
+  for (doc::Node& c : node.children) map_alerts(c);
+  if (node.kind != doc::NodeKind::BlockQuote || node.children.empty()) return;
+  doc::Node& p = node.children.front();
+  if (p.kind != doc::NodeKind::Paragraph || p.children.empty() ||
+      p.children.front().kind != doc::NodeKind::Text)
+    return;
+  static constexpr std::pair<std::string_view, std::string_view> kAlerts[] = {{"[!NOTE]", "Note"},
+                                                                              {"[!TIP]", "Tip"},
+                                                                              {"[!IMPORTANT]", "Important"},
+                                                                              {"[!WARNING]", "Warning"},
+                                                                              {"[!CAUTION]", "Caution"}};
+  doc::Node& first = p.children.front();
+  for (const auto& [marker, label] : kAlerts) {
+    if (first.text != marker && !first.text.starts_with(std::string(marker) + " ")) continue;
+    doc::Node strong;
+    strong.kind = doc::NodeKind::Strong;
+    strong.range = first.range;
+    strong.children.push_back(text_node(std::string(label), first.range.begin));
+    first.text.erase(0, marker.size());
+    first.verbatim = false;
+    if (p.children.size() > 1 && p.children[1].kind == doc::NodeKind::SoftBreak) {
+      // `> [!NOTE]` on a line of its own: the label, then the text on the next line.
+      p.children[1].kind = doc::NodeKind::HardBreak;
+    }
+    if (first.text.empty()) p.children.erase(p.children.begin());
+    p.children.insert(p.children.begin(), std::move(strong));
+    return;
+  }
+}
+
+// GitHub's footnotes: `Text[^1]` ... `[^1]: Note.`. md4c 0.4.8 reads neither (the reference
+// stays text, the definition a paragraph). References become superscript numbers in order of
+// first use; the definitions move to the end, numbered, under a rule.
+void map_footnotes(doc::Node& root) {
+  std::map<std::string, int> numbers;
+  std::vector<std::pair<std::string, doc::Node>> definitions;  // label, its paragraph
+  // The definitions: top-level paragraphs that start `[^label]: `.
+  for (std::size_t i = 0; i < root.children.size();) {
+    doc::Node& p = root.children[i];
+    if (p.kind == doc::NodeKind::Paragraph && !p.children.empty() &&
+        p.children.front().kind == doc::NodeKind::Text && p.children.front().text.starts_with("[^")) {
+      std::string& t = p.children.front().text;
+      const std::size_t close = t.find("]:");
+      if (close != std::string::npos && close > 2 && t.find(' ') > close) {
+        const std::string label = t.substr(2, close - 2);
+        t.erase(0, std::min(t.size(), close + 2 + (close + 2 < t.size() && t[close + 2] == ' ' ? 1 : 0)));
+        p.children.front().verbatim = false;
+        definitions.emplace_back(label, std::move(p));
+        root.children.erase(root.children.begin() + static_cast<std::ptrdiff_t>(i));
+        continue;
+      }
+    }
+    ++i;
+  }
+  if (definitions.empty()) return;
+  const auto superscript = [](int n) {
+    static constexpr std::string_view kDigits[] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+                                                   "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+    std::string out;
+    for (char c : std::to_string(n)) out += kDigits[c - '0'];
+    return out;
+  };
+  const std::function<void(doc::Node&)> references = [&](doc::Node& node) {
+    for (doc::Node& c : node.children) references(c);
+    if (node.kind != doc::NodeKind::Text) return;
+    std::string out;
+    bool changed = false;
+    for (std::size_t at = 0; at < node.text.size();) {
+      const std::size_t open = node.text.find("[^", at);
+      const std::size_t close = open == std::string::npos ? open : node.text.find(']', open);
+      if (close == std::string::npos) {
+        out += node.text.substr(at);
+        break;
+      }
+      const std::string label = node.text.substr(open + 2, close - open - 2);
+      const bool known = std::any_of(definitions.begin(), definitions.end(),
+                                     [&](const auto& d) { return d.first == label; });
+      out += node.text.substr(at, open - at);
+      if (known) {
+        const int n = numbers.emplace(label, static_cast<int>(numbers.size()) + 1).first->second;
+        out += superscript(n);
+        changed = true;
+      } else {
+        out += node.text.substr(open, close + 1 - open);
+      }
+      at = close + 1;
+    }
+    if (changed) {
+      node.text = std::move(out);
+      node.verbatim = false;
+    }
+  };
+  references(root);
+  const SourceRange at{definitions.front().second.range.begin, definitions.front().second.range.begin};
+  doc::Node rule;
+  rule.kind = doc::NodeKind::ThematicBreak;
+  rule.range = at;
+  root.children.push_back(std::move(rule));
+  doc::Node list;
+  list.kind = doc::NodeKind::List;
+  list.ordered = true;
+  list.range = at;
+  std::stable_sort(definitions.begin(), definitions.end(), [&](const auto& a, const auto& b) {
+    const auto na = numbers.find(a.first), nb = numbers.find(b.first);
+    return (na == numbers.end() ? 1 << 30 : na->second) < (nb == numbers.end() ? 1 << 30 : nb->second);
+  });
+  for (auto& [label, paragraph] : definitions) {
+    doc::Node item;
+    item.kind = doc::NodeKind::ListItem;
+    item.range = paragraph.range;
+    item.children.push_back(std::move(paragraph));
+    list.children.push_back(std::move(item));
+  }
+  root.children.push_back(std::move(list));
+}
+
 doc::Node text_node(std::string text, SourceLocation at) {
   doc::Node t;
   t.kind = doc::NodeKind::Text;
@@ -259,6 +438,9 @@ doc::Document parse(const SourceFile& file, Diagnostics& diags) {
   remove_controls(document.root, file, diags, last_control_line);
   doc::normalize_headings(document.root);
   fix_links(document.root.children, file, diags);
+  DialectHints{file, diags, {}}.scan(document.root);
+  map_alerts(document.root);
+  map_footnotes(document.root);
   fill_from_front_matter(document);
   return document;
 }

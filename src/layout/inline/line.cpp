@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "layout/inline/breakers.h"
 
@@ -77,8 +78,10 @@ bool safe_to_cut(const ShapedItem& item, std::size_t at) {
 std::vector<Piece> pieces_of(const Collected& c, const Prepared& p, const LineRange& line,
                              const LineRange* previous, Context& cx) {
   std::vector<std::size_t> cuts;
-  if (line.hyphenated && line.word_begin > line.begin) cuts.push_back(line.word_begin);
-  const bool continues = previous && previous->hyphenated && previous->word_end > line.begin;
+  const bool split_word = line.hyphenated || line.joined;
+  if (split_word && line.word_begin > line.begin) cuts.push_back(line.word_begin);
+  const bool continues =
+      previous && (previous->hyphenated || previous->joined) && previous->word_end > line.begin;
   if (continues && previous->word_end < line.end) cuts.push_back(previous->word_end);
   std::sort(cuts.begin(), cuts.end());
   std::vector<Piece> out;
@@ -114,13 +117,16 @@ std::vector<Piece> pieces_of(const Collected& c, const Prepared& p, const LineRa
   if (p.autospace[line.end] > Pt(0) && out.back().end == line.end && !out.back().advances.empty()) {
     out.back().advances.back() -= p.autospace[line.end];
   }
-  if (line.hyphenated) {
-    // The hyphen goes after the word's last part; its first part carries the whole word.
-    Piece& last = out.back();
-    last.glyphs.push_back(
-        text::ShapedGlyph{last.item->hyphen_glyph, static_cast<uint32_t>(line.end), 0, 0, 0, false});
-    last.advances.push_back(last.item->hyphen_advance);
-    last.hyphen = true;
+  if (split_word) {
+    // The hyphen goes after the word's last part (a written one is there already); its first
+    // part carries the whole word.
+    if (line.hyphenated) {
+      Piece& last = out.back();
+      last.glyphs.push_back(
+          text::ShapedGlyph{last.item->hyphen_glyph, static_cast<uint32_t>(line.end), 0, 0, 0, false});
+      last.advances.push_back(last.item->hyphen_advance);
+      last.hyphen = true;
+    }
     // A line inside one long word (between two of its hyphens) extracts as nothing: the
     // line before it already gave the whole word.
     bool first = !(continues && previous->word_begin == line.word_begin);
@@ -371,7 +377,45 @@ std::vector<Slice> build_lines(const boxes::Box& box, const Collected& c, const 
   return slices;
 }
 
+namespace {
+
+// A code block is set smaller rather than wrapped, down to this fraction of its size (the
+// smallest type a reader takes for the same code: 9 pt code at 6.75 pt).
+constexpr double kMinCodeScale = 0.75;
+
+// A code block wider than the column: the same box in type scaled to fit, or to the bound.
+std::optional<boxes::Box> fitted_code(const boxes::Box& box, Pt width, Context& cx, double& factor) {
+  const Collected collected = collect(box, cx);
+  const Prepared prepared = prepare(collected, cx);
+  const Pt natural = content_widths(collected, prepared, cx.lang()).max;
+  if (natural <= width || natural <= Pt(0)) return std::nullopt;
+  factor = std::max(kMinCodeScale, width / natural * 0.999);
+  boxes::Box scaled = box;
+  scaled.style = cx.scaled(box.style, factor);
+  for (boxes::Span& span : scaled.spans) span.style = cx.scaled(span.style, factor);
+  return scaled;
+}
+
+}  // namespace
+
 std::vector<Slice> layout_paragraph(const boxes::Box& box, Pt x, Pt width, Context& cx) {
+  if (box.preformatted) {
+    double factor = 1;
+    if (std::optional<boxes::Box> fitted = fitted_code(box, width, cx, factor)) {
+      const Collected collected = collect(*fitted, cx);
+      const Prepared prepared = prepare(collected, cx);
+      const std::vector<LineRange> lines = break_lines(
+          {collected, prepared, width, true, false, cx.style(fitted->style).font_size, cx.lang()});
+      std::size_t source_lines = 1;
+      for (const boxes::Span& span : box.spans)
+        source_lines += static_cast<std::size_t>(std::count(span.text.begin(), span.text.end(), '\n'));
+      LineReport report{LineReport::Kind::WideCode, box.range.begin, Pt(0), 0,
+                        static_cast<int>(factor * 100 + 0.5)};
+      report.wrapped = static_cast<int>(lines.size() > source_lines ? lines.size() - source_lines : 0);
+      cx.line_reports().push_back(report);
+      return build_lines(*fitted, collected, prepared, lines, x, width, cx);
+    }
+  }
   const Collected collected = collect(box, cx);
   const Prepared prepared = prepare(collected, cx);
   const style::ComputedStyle& st = cx.style(box.style);

@@ -84,6 +84,17 @@ bool hyphenate_at(const Collected& c, std::size_t offset) {
   return it != c.ranges.begin() && (it - 1)->hyphenate && offset < (it - 1)->end;
 }
 
+// The compound around a word: from the white space before to the white space after.
+std::size_t compound_begin(const std::string& text, std::size_t at) {
+  const std::size_t space = at == 0 ? std::string::npos : text.find_last_of(" \t\n", at - 1);
+  return space == std::string::npos ? 0 : space + 1;
+}
+
+std::size_t compound_end(const std::string& text, std::size_t at) {
+  const std::size_t space = text.find_first_of(" \t\n", at);
+  return space == std::string::npos ? text.size() : space;
+}
+
 BreakModel build_model(const BreakInput& in) {
   const std::string& text = in.collected.text;
   const Prepared& p = in.prepared;
@@ -122,14 +133,29 @@ BreakModel build_model(const BreakInput& in) {
         for (std::size_t at : text::hyphenation_points(text.substr(wb, we - wb), in.lang)) {
           const ShapedItem* item = p.item_at(wb + at - 1);
           if (!item || item->hyphen_glyph == 0 || !hyphenate_at(in.collected, wb + at - 1)) continue;
-          out.push_back({wb + at, wb + at, kHyphenPenalty, item->hyphen_advance, true, false, wb, end});
+          // The whole compound (`Hybrid-Cloud-Design`), not only the part hyphenated: an
+          // /ActualText ending in "-" makes poppler join it to the next line without the hyphen.
+          out.push_back({wb + at, wb + at, kHyphenPenalty, item->hyphen_advance, true, false,
+                         compound_begin(text, wb), compound_end(text, end)});
           model.has_hyphens = true;
         }
       }
     }
     const bool forced = op.mandatory || op.offset == text.size();
     const bool hyphen = !forced && is_hyphen_char(text, end);
-    out.push_back({op.offset, end, hyphen ? kExHyphenPenalty : 0.0, Pt(0), hyphen, forced, 0, 0});
+    // Code keeps `--sort-by` whole: a line of code ending in "-" reads as a hyphenated word
+    // to extractors (pdftotext joins it to the next line without the hyphen).
+    if (!(hyphen && in.preformatted)) {
+      // After a written hyphen (`Multi-|Cluster`) the line ends inside a compound: its first
+      // part carries the whole word as /ActualText, as a hyphenated word's does, so that
+      // extractors that join a line ending in "-" to the next keep the hyphen.
+      std::size_t wb = 0, we = 0;
+      if (hyphen && op.offset == end && end >= 2 && text[end - 2] != ' ') {
+        wb = compound_begin(text, end);
+        we = compound_end(text, op.offset);
+      }
+      out.push_back({op.offset, end, hyphen ? kExHyphenPenalty : 0.0, Pt(0), hyphen, forced, wb, we});
+    }
     piece = op.offset;
   }
 
@@ -177,6 +203,10 @@ LineRange line_to(std::size_t begin, const Candidate& c) {
   LineRange line{begin, std::max(begin, c.end), c.forced};
   if (c.hyphen > Pt(0)) {
     line.hyphenated = true;
+    line.word_begin = c.word_begin;
+    line.word_end = c.word_end;
+  } else if (c.flagged && !c.forced && c.word_end > c.word_begin && c.word_begin >= begin) {
+    line.joined = true;  // after a written hyphen
     line.word_begin = c.word_begin;
     line.word_end = c.word_end;
   }

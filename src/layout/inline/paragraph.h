@@ -123,6 +123,8 @@ struct LineRange {
   bool last = false;  // ends the paragraph or a forced line end (not justified)
   /// The line ends inside the word [word_begin, word_end), with an added hyphen.
   bool hyphenated = false;
+  /// The line ends after a hyphen written in the word [word_begin, word_end) (`Multi-`).
+  bool joined = false;
   std::size_t word_begin = 0, word_end = 0;
 };
 
