@@ -337,8 +337,8 @@ void apply_overrides(Layout& layout, const std::vector<doc::Override>& overrides
     if (dot == std::string_view::npos) {
       p = schema::find(Scope::Layout, key);
       const auto near_scope = [&] {
-        for (std::string_view scope : scope_names())
-          if (near_miss(key, scope)) return true;
+        for (std::string_view known : scope_names())
+          if (near_miss(key, known)) return true;
         return false;
       };
       if (!p && source == OverrideSource::FrontMatter && !near_scope()) {
@@ -361,8 +361,8 @@ void apply_overrides(Layout& layout, const std::vector<doc::Override>& overrides
       if (scope_name != "page") {
         const auto r = schema::role_from_key(scope_name);
         const auto is_near = [&] {
-          for (std::string_view scope : scope_names())
-            if (near_miss(scope_name, scope)) return true;
+          for (std::string_view known : scope_names())
+            if (near_miss(scope_name, known)) return true;
           return false;
         };
         if (!r && source == OverrideSource::FrontMatter && !is_near()) {
